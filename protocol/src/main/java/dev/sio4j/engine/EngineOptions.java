@@ -1,0 +1,187 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.transport.TransportType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Options of an {@link EngineServer}. Defaults equal those of the Node.js {@code engine.io} server.
+ *
+ * <pre>{@code
+ * EngineOptions options = EngineOptions.builder()
+ *     .pingInterval(Duration.ofSeconds(10))
+ *     .cors(CorsOptions.allowAll())
+ *     .build();
+ * }</pre>
+ *
+ * @param path the URL path the transports serve; defaults to {@code /engine.io/} ({@code /socket.io/} for Socket.IO)
+ * @param pingInterval how often the server pings; defaults to 25 s
+ * @param pingTimeout how long after a ping the server waits for the pong before closing; defaults to 20 s
+ * @param upgradeTimeout how long an upgrade may take before it is cancelled; defaults to 10 s
+ * @param maxHttpBufferSize the largest message or HTTP body (bytes) accepted from a client; defaults to 1,000,000
+ * @param transports the transports clients may use; defaults to polling and websocket
+ * @param allowUpgrades whether polling sessions may upgrade to WebSocket; defaults to {@code true}
+ * @param cookie the {@code io} cookie sent on handshake, or {@code null} (the default) for none
+ * @param cors the CORS policy for polling and the Origin check for WebSocket, or {@code null} (the default) for none
+ * @param allowRequest a hook that may refuse a handshake or request, or {@code null} (the default) to allow all
+ * @param perMessageDeflate whether WebSocket per-message deflate is offered; defaults to {@code false} (as Node)
+ * @param httpCompressionThreshold poll responses of at least this many bytes are gzip/deflate-compressed when the
+ *     client accepts it; {@code -1} turns compression off; defaults to 1024
+ * @param maxBufferedPackets the most packets queued for one session before it is closed as a slow consumer;
+ *     defaults to 10,000
+ * @param maxBufferedBytes the most bytes queued for one session before it is closed as a slow consumer; defaults to
+ *     16 MiB
+ * @param maxSessions the most concurrent sessions; {@code 0} (the default) for no limit
+ */
+public record EngineOptions(
+    String path,
+    Duration pingInterval,
+    Duration pingTimeout,
+    Duration upgradeTimeout,
+    long maxHttpBufferSize,
+    Set<TransportType> transports,
+    boolean allowUpgrades,
+    CookieOptions cookie,
+    CorsOptions cors,
+    AllowRequest allowRequest,
+    boolean perMessageDeflate,
+    int httpCompressionThreshold,
+    int maxBufferedPackets,
+    long maxBufferedBytes,
+    int maxSessions) {
+
+  /** Validates every value and says which one is wrong. */
+  public EngineOptions {
+    Objects.requireNonNull(path, "path");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with '/': " + path);
+    }
+    if (!path.endsWith("/")) {
+      path = path + "/";
+    }
+    positive(pingInterval, "pingInterval");
+    positive(pingTimeout, "pingTimeout");
+    positive(upgradeTimeout, "upgradeTimeout");
+    if (maxHttpBufferSize <= 0) {
+      throw new IllegalArgumentException("maxHttpBufferSize must be > 0, was " + maxHttpBufferSize);
+    }
+    Objects.requireNonNull(transports, "transports");
+    if (transports.isEmpty()) {
+      throw new IllegalArgumentException("transports must name at least one transport");
+    }
+    transports = Set.copyOf(transports);
+    if (httpCompressionThreshold < -1) {
+      throw new IllegalArgumentException("httpCompressionThreshold must be >= -1, was " + httpCompressionThreshold);
+    }
+    if (maxBufferedPackets <= 0) {
+      throw new IllegalArgumentException("maxBufferedPackets must be > 0, was " + maxBufferedPackets);
+    }
+    if (maxBufferedBytes <= 0) {
+      throw new IllegalArgumentException("maxBufferedBytes must be > 0, was " + maxBufferedBytes);
+    }
+    if (maxSessions < 0) {
+      throw new IllegalArgumentException("maxSessions must be >= 0, was " + maxSessions);
+    }
+  }
+
+  private static void positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + d);
+    }
+  }
+
+  /** The defaults (Node's). */
+  public static EngineOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds {@link EngineOptions}; every setter documents its default on the record. Not thread safe. */
+  public static final class Builder {
+    private String path = "/engine.io/";
+    private Duration pingInterval = Duration.ofMillis(25_000);
+    private Duration pingTimeout = Duration.ofMillis(20_000);
+    private Duration upgradeTimeout = Duration.ofMillis(10_000);
+    private long maxHttpBufferSize = 1_000_000;
+    private Set<TransportType> transports = EnumSet.allOf(TransportType.class);
+    private boolean allowUpgrades = true;
+    private CookieOptions cookie;
+    private CorsOptions cors;
+    private AllowRequest allowRequest;
+    private boolean perMessageDeflate;
+    private int httpCompressionThreshold = 1024;
+    private int maxBufferedPackets = 10_000;
+    private long maxBufferedBytes = 16L * 1024 * 1024;
+    private int maxSessions;
+
+    private Builder() {}
+
+    private Builder(EngineOptions o) {
+      path = o.path;
+      pingInterval = o.pingInterval;
+      pingTimeout = o.pingTimeout;
+      upgradeTimeout = o.upgradeTimeout;
+      maxHttpBufferSize = o.maxHttpBufferSize;
+      transports = o.transports;
+      allowUpgrades = o.allowUpgrades;
+      cookie = o.cookie;
+      cors = o.cors;
+      allowRequest = o.allowRequest;
+      perMessageDeflate = o.perMessageDeflate;
+      httpCompressionThreshold = o.httpCompressionThreshold;
+      maxBufferedPackets = o.maxBufferedPackets;
+      maxBufferedBytes = o.maxBufferedBytes;
+      maxSessions = o.maxSessions;
+    }
+
+    /** See {@link EngineOptions#path()}. */
+    public Builder path(String v) { path = v; return this; }
+    /** See {@link EngineOptions#pingInterval()}. */
+    public Builder pingInterval(Duration v) { pingInterval = v; return this; }
+    /** See {@link EngineOptions#pingTimeout()}. */
+    public Builder pingTimeout(Duration v) { pingTimeout = v; return this; }
+    /** See {@link EngineOptions#upgradeTimeout()}. */
+    public Builder upgradeTimeout(Duration v) { upgradeTimeout = v; return this; }
+    /** See {@link EngineOptions#maxHttpBufferSize()}. */
+    public Builder maxHttpBufferSize(long v) { maxHttpBufferSize = v; return this; }
+    /** See {@link EngineOptions#transports()}. */
+    public Builder transports(Set<TransportType> v) { transports = v; return this; }
+    /** See {@link EngineOptions#allowUpgrades()}. */
+    public Builder allowUpgrades(boolean v) { allowUpgrades = v; return this; }
+    /** See {@link EngineOptions#cookie()}. */
+    public Builder cookie(CookieOptions v) { cookie = v; return this; }
+    /** See {@link EngineOptions#cors()}. */
+    public Builder cors(CorsOptions v) { cors = v; return this; }
+    /** See {@link EngineOptions#allowRequest()}. */
+    public Builder allowRequest(AllowRequest v) { allowRequest = v; return this; }
+    /** See {@link EngineOptions#perMessageDeflate()}. */
+    public Builder perMessageDeflate(boolean v) { perMessageDeflate = v; return this; }
+    /** See {@link EngineOptions#httpCompressionThreshold()}. */
+    public Builder httpCompressionThreshold(int v) { httpCompressionThreshold = v; return this; }
+    /** See {@link EngineOptions#maxBufferedPackets()}. */
+    public Builder maxBufferedPackets(int v) { maxBufferedPackets = v; return this; }
+    /** See {@link EngineOptions#maxBufferedBytes()}. */
+    public Builder maxBufferedBytes(long v) { maxBufferedBytes = v; return this; }
+    /** See {@link EngineOptions#maxSessions()}. */
+    public Builder maxSessions(int v) { maxSessions = v; return this; }
+
+    /** Validates and builds. */
+    public EngineOptions build() {
+      return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
+          allowUpgrades, cookie, cors, allowRequest, perMessageDeflate, httpCompressionThreshold, maxBufferedPackets,
+          maxBufferedBytes, maxSessions);
+    }
+  }
+}
