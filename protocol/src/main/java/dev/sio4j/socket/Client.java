@@ -36,6 +36,8 @@ final class Client implements EngineSocketListener {
   /** namespace name → socket. */
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Set on the engine thread at the first decode error, so nothing after it is decoded. */
+  private volatile boolean failed;
   private volatile ScheduledFuture<?> connectTimer;
 
   Client(SocketIoServer server, EngineSocket conn) {
@@ -65,7 +67,7 @@ final class Client implements EngineSocketListener {
 
   @Override
   public void onMessage(String text) {
-    if (closed.get()) {
+    if (failed || closed.get()) {
       return;
     }
     try {
@@ -80,7 +82,7 @@ final class Client implements EngineSocketListener {
 
   @Override
   public void onBinary(ByteBuffer data) {
-    if (closed.get()) {
+    if (failed || closed.get()) {
       return;
     }
     try {
@@ -143,6 +145,7 @@ final class Client implements EngineSocketListener {
   }
 
   private void onParseError(ParseException e) {
+    failed = true;
     LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": invalid packet, closing: " + e.getMessage());
     context.execute(() -> {
       for (Socket s : List.copyOf(nsps.values())) {
