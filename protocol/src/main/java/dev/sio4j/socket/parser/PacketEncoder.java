@@ -1,0 +1,177 @@
+package dev.sio4j.socket.parser;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.yasson.YassonJsonb;
+
+/**
+ * Encodes {@link SocketPacket}s into Socket.IO v5 wire form (Node's {@code socket.io-parser} {@code Encoder}).
+ *
+ * <p>Binary values ({@code byte[]}, {@link ByteBuffer}) anywhere in the data are replaced by
+ * {@code {"_placeholder":true,"num":n}} and returned as attachments; the type then becomes BINARY_EVENT/BINARY_ACK.
+ * JSON is compact and keeps map key order. {@code Double}/{@code Float} values that are whole and exactly
+ * representable are written without a fraction (as JavaScript does); NaN and infinities become {@code null}.
+ * {@link JsonValue}s are written as they are; any other object (POJO, record, enum...) is serialized by JSON-B, so
+ * binary inside a POJO is not extracted (JSON-B writes it its own way).
+ *
+ * <p>Thread safe: one instance (and its one {@link Jsonb}) serves every connection.
+ */
+public final class PacketEncoder {
+
+  /** Cyclic or absurdly deep data is refused rather than overflowing the stack. */
+  private static final int MAX_ENCODE_DEPTH = 512;
+  private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+
+  private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
+  private final Jsonb jsonb;
+
+  /** Creates an encoder with a default {@link Jsonb}. */
+  public PacketEncoder() {
+    this(JsonbBuilder.create());
+  }
+
+  /** Creates an encoder that serializes POJOs with the given {@link Jsonb} (shared, must be thread safe). */
+  public PacketEncoder(Jsonb jsonb) {
+    this.jsonb = jsonb;
+  }
+
+  /**
+   * Encodes a packet.
+   *
+   * @throws IllegalArgumentException when the data cannot be serialized (too deep, or JSON-B fails)
+   */
+  public EncodedPacket encode(SocketPacket packet) {
+    List<byte[]> attachments = new ArrayList<>(0);
+    String json = null;
+    if (packet.data() != null) {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator gen = generators.createGenerator(out)) {
+        write(gen, packet.data(), attachments, 0);
+      } catch (jakarta.json.JsonException | jakarta.json.bind.JsonbException e) {
+        throw new IllegalArgumentException("cannot serialize packet data: " + e.getMessage(), e);
+      }
+      json = out.toString();
+    }
+    PacketType type = packet.type();
+    if (!attachments.isEmpty()) {
+      type = switch (type) {
+        case EVENT, BINARY_EVENT -> PacketType.BINARY_EVENT;
+        case ACK, BINARY_ACK -> PacketType.BINARY_ACK;
+        default -> throw new IllegalArgumentException("binary data is only allowed in events and acks: " + type);
+      };
+    } else if (type.isBinary()) {
+      type = type == PacketType.BINARY_EVENT ? PacketType.EVENT : PacketType.ACK;
+    }
+    StringBuilder sb = new StringBuilder(16 + (json == null ? 0 : json.length()));
+    sb.append(type.wireChar());
+    if (type.isBinary()) {
+      sb.append(attachments.size()).append('-');
+    }
+    if (!SocketPacket.MAIN_NAMESPACE.equals(packet.namespace())) {
+      sb.append(packet.namespace()).append(',');
+    }
+    if (packet.id() != null) {
+      sb.append(packet.id().longValue());
+    }
+    if (json != null) {
+      sb.append(json);
+    }
+    return new EncodedPacket(sb.toString(), attachments);
+  }
+
+  private void write(JsonGenerator gen, Object v, List<byte[]> attachments, int depth) {
+    if (depth > MAX_ENCODE_DEPTH) {
+      throw new IllegalArgumentException("data nested deeper than " + MAX_ENCODE_DEPTH + " (cyclic?)");
+    }
+    if (v == null) {
+      gen.writeNull();
+    } else if (v instanceof String s) {
+      gen.write(s);
+    } else if (v instanceof Boolean b) {
+      gen.write(b);
+    } else if (v instanceof Number n) {
+      writeNumber(gen, n);
+    } else if (v instanceof byte[] bytes) {
+      writePlaceholder(gen, bytes, attachments);
+    } else if (v instanceof ByteBuffer buf) {
+      ByteBuffer copy = buf.duplicate();
+      byte[] bytes = new byte[copy.remaining()];
+      copy.get(bytes);
+      writePlaceholder(gen, bytes, attachments);
+    } else if (v instanceof JsonValue jv) {
+      gen.write(jv);
+    } else if (v instanceof Map<?, ?> map) {
+      gen.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        gen.writeKey(String.valueOf(e.getKey()));
+        write(gen, e.getValue(), attachments, depth + 1);
+      }
+      gen.writeEnd();
+    } else if (v instanceof Collection<?> c) {
+      gen.writeStartArray();
+      for (Object o : c) {
+        write(gen, o, attachments, depth + 1);
+      }
+      gen.writeEnd();
+    } else if (v instanceof Object[] arr) {
+      gen.writeStartArray();
+      for (Object o : arr) {
+        write(gen, o, attachments, depth + 1);
+      }
+      gen.writeEnd();
+    } else if (v instanceof Optional<?> opt) {
+      write(gen, opt.orElse(null), attachments, depth + 1);
+    } else if (v instanceof Character || v instanceof Enum<?>) {
+      gen.write(v instanceof Enum<?> e ? e.name() : v.toString());
+    } else {
+      writePojo(gen, v);
+    }
+  }
+
+  private void writePojo(JsonGenerator gen, Object v) {
+    if (jsonb instanceof YassonJsonb yasson) {
+      yasson.toJson(v, gen);
+    } else {
+      try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(jsonb.toJson(v)))) {
+        gen.write(reader.readValue());
+      }
+    }
+  }
+
+  private static void writePlaceholder(JsonGenerator gen, byte[] bytes, List<byte[]> attachments) {
+    gen.writeStartObject().write("_placeholder", true).write("num", attachments.size()).writeEnd();
+    attachments.add(bytes);
+  }
+
+  private static void writeNumber(JsonGenerator gen, Number n) {
+    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+      gen.write(n.longValue());
+    } else if (n instanceof BigInteger bi) {
+      gen.write(bi);
+    } else if (n instanceof BigDecimal bd) {
+      gen.write(bd);
+    } else {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        gen.writeNull();
+      } else if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER) {
+        gen.write((long) d);
+      } else {
+        gen.write(d);
+      }
+    }
+  }
+}
