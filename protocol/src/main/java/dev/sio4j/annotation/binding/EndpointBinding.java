@@ -186,8 +186,8 @@ final class EndpointBinding {
   }
 
   private void failed(Object target, HandlerMethod handler, Socket socket, Throwable t, Ack ack) {
-    if (t instanceof Error && !(t instanceof AssertionError)) {
-      throw (Error) t; // VirtualMachineError and friends are not ours to swallow
+    if (t instanceof VirtualMachineError e) {
+      throw e; // out of memory and the like are not ours to swallow
     }
     if (ack != null) {
       ack.send(errorReply(INTERNAL_ERROR));
