@@ -32,6 +32,7 @@ public final class ConformanceApp {
   }
 
   private final Timing timing;
+  private volatile String lastRemoteAddress;
   private final List<Runnable> closers = new ArrayList<>();
 
   /** An app with these heartbeat settings. */
@@ -53,10 +54,18 @@ public final class ConformanceApp {
   /** Registers both servers in {@code context}; called during deployment. */
   public void install(ServletContext context) {
     EngineServer echo = new EngineServer(options("/engine.io/"));
-    echo.onConnection(ConformanceApp::echo);
+    echo.onConnection(socket -> {
+      lastRemoteAddress = socket.request().remoteAddress();
+      echo(socket);
+    });
     SocketIoRegistration.register(context, echo);
     closers.add(echo::close);
     closers.add(SocketIoConformance.install(context, options("/socket.io/")));
+  }
+
+  /** The remote address the engine saw for the newest {@code /engine.io/} session (tests the transports' capture). */
+  public String lastRemoteAddress() {
+    return lastRemoteAddress;
   }
 
   /** Closes the servers. */

@@ -72,6 +72,18 @@ class EngineIoConformanceIT {
 
   @ParameterizedTest
   @EnumSource(Container.class)
+  void remoteAddressIsCapturedOnBothTransports(Container c) throws Exception {
+    ConformanceApp app = Servers.app(c, ConformanceApp.Timing.RELAXED);
+    http(c).openSession();
+    assertEquals("127.0.0.1", app.lastRemoteAddress());
+    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
+      ws.nextText();
+      assertEquals("127.0.0.1", app.lastRemoteAddress());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Container.class)
   void missingOrUnsupportedEioIs400(Container c) throws Exception {
     assertError(http(c).get("transport=polling"), 400, 5, "Unsupported protocol version");
     assertError(http(c).get("EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");

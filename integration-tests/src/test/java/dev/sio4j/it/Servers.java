@@ -28,6 +28,12 @@ final class Servers {
 
   private Servers() {}
 
+  /** The app of the server for this container and timing (started if needed). */
+  static ConformanceApp app(Container container, ConformanceApp.Timing timing) {
+    baseUrl(container, timing);
+    return RUNNING.get(new Key(container, timing)).app;
+  }
+
   /** The base URL ({@code http://127.0.0.1:port}) of the server for this container and timing. */
   static String baseUrl(Container container, ConformanceApp.Timing timing) {
     return RUNNING.computeIfAbsent(new Key(container, timing), k -> {
