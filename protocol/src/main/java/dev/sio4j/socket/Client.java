@@ -1,0 +1,220 @@
+package dev.sio4j.socket;
+
+import dev.sio4j.engine.EngineSocket;
+import dev.sio4j.engine.EngineSocketListener;
+import dev.sio4j.socket.parser.EncodedPacket;
+import dev.sio4j.socket.parser.PacketDecoder;
+import dev.sio4j.socket.parser.PacketType;
+import dev.sio4j.socket.parser.ParseException;
+import dev.sio4j.socket.parser.SocketPacket;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Engine.IO session seen by the Socket.IO layer (Node's {@code Client}): decodes its messages, routes packets to
+ * the socket of each namespace, writes encoded packets, and closes everything once.
+ *
+ * <p>Engine callbacks arrive one at a time; decoding happens on that thread and packet handling in {@link #context()}
+ * (the same thread, or a per-connection serial view of the configured executor), so packets are handled in order.
+ */
+final class Client implements EngineSocketListener {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
+
+  private final SocketIoServer server;
+  private final EngineSocket conn;
+  private final PacketDecoder decoder;
+  private final Executor context;
+  /** namespace name → socket. */
+  private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Set on the engine thread at the first decode error, so nothing after it is decoded. */
+  private volatile boolean failed;
+  private volatile ScheduledFuture<?> connectTimer;
+
+  Client(SocketIoServer server, EngineSocket conn) {
+    this.server = server;
+    this.conn = conn;
+    this.decoder = new PacketDecoder(server.options().decoderLimits());
+    Executor executor = server.options().executor();
+    this.context = executor == null ? Runnable::run : new SerialExecutor(executor);
+    conn.addListener(this);
+    connectTimer = server.timer().schedule(() -> context.execute(this::onConnectTimeout),
+        server.options().connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  EngineSocket conn() {
+    return conn;
+  }
+
+  Executor context() {
+    return context;
+  }
+
+  boolean isOpen() {
+    return !closed.get() && conn.readyState() == EngineSocket.ReadyState.OPEN;
+  }
+
+  // ---- engine events (one at a time) ----
+
+  @Override
+  public void onMessage(String text) {
+    if (failed || closed.get()) {
+      return;
+    }
+    try {
+      SocketPacket packet = decoder.decode(text);
+      if (packet != null) {
+        context.execute(() -> onDecoded(packet));
+      }
+    } catch (ParseException e) {
+      onParseError(e);
+    }
+  }
+
+  @Override
+  public void onBinary(ByteBuffer data) {
+    if (failed || closed.get()) {
+      return;
+    }
+    try {
+      SocketPacket packet = decoder.decode(data);
+      if (packet != null) {
+        context.execute(() -> onDecoded(packet));
+      }
+    } catch (ParseException e) {
+      onParseError(e);
+    }
+  }
+
+  @Override
+  public void onClose(dev.sio4j.engine.DisconnectReason reason, String description) {
+    DisconnectReason mapped = DisconnectReason.from(reason);
+    context.execute(() -> onClosed(mapped));
+  }
+
+  // ---- packet routing ----
+
+  private void onDecoded(SocketPacket packet) {
+    if (closed.get()) {
+      return;
+    }
+    Socket socket = nsps.get(packet.namespace());
+    PacketType type = packet.type();
+    if (socket == null && type == PacketType.CONNECT) {
+      connect(packet.namespace(), auth(packet.data()));
+    } else if (socket != null && type != PacketType.CONNECT && type != PacketType.CONNECT_ERROR) {
+      socket.onPacket(packet);
+    } else {
+      LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": invalid state for " + type + " " + packet.namespace());
+      close();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> auth(Object data) {
+    return data == null ? new LinkedHashMap<>() : (Map<String, Object>) data;
+  }
+
+  private void connect(String name, Map<String, Object> auth) {
+    Namespace nsp = server.lookup(name, auth);
+    if (nsp == null) {
+      LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": invalid namespace " + name);
+      write(server.encoder().encode(SocketPacket.connectError(name, Map.of("message", "Invalid namespace"))), false);
+      return;
+    }
+    nsp.add(this, auth, socket -> {
+      nsps.put(name, socket);
+      cancelConnectTimer();
+    });
+  }
+
+  private void onConnectTimeout() {
+    if (nsps.isEmpty() && !closed.get()) {
+      LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": no namespace joined in time, closing");
+      close();
+    }
+  }
+
+  private void onParseError(ParseException e) {
+    failed = true;
+    LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": invalid packet, closing: " + e.getMessage());
+    context.execute(() -> {
+      for (Socket s : List.copyOf(nsps.values())) {
+        s.fireError(e);
+      }
+      // Node reports "forced close" here (it closes the engine session); "parse error" says what happened.
+      onClosed(DisconnectReason.PARSE_ERROR);
+      conn.close();
+    });
+  }
+
+  // ---- writing and closing ----
+
+  /** Writes an encoded packet; binary packets go as one batch so attachments follow their header. */
+  void write(EncodedPacket packet, boolean isVolatile) {
+    if (conn.readyState() != EngineSocket.ReadyState.OPEN) {
+      LOG.log(Level.DEBUG, () -> "session " + conn.id() + " not open; dropping packet");
+      return;
+    }
+    if (packet.isBinary()) {
+      // a volatile binary packet is sent normally: its parts must not be dropped one by one
+      conn.sendAll(packet.messages());
+    } else if (isVolatile) {
+      conn.sendVolatile(packet.text());
+    } else {
+      conn.send(packet.text());
+    }
+  }
+
+  /** Removes a socket that left its namespace. */
+  void remove(Socket socket) {
+    nsps.remove(socket.namespace().name(), socket);
+  }
+
+  /** Disconnects every socket (DISCONNECT packets), then closes the session (Node's {@code _disconnect}). */
+  void disconnectAll() {
+    for (Socket s : List.copyOf(nsps.values())) {
+      s.disconnect(false);
+    }
+    close();
+  }
+
+  /** Closes the session from the Socket.IO layer (Node's {@code close}: reason {@code forced server close}). */
+  void close() {
+    if (conn.readyState() == EngineSocket.ReadyState.OPEN) {
+      conn.close();
+    }
+    onClosed(DisconnectReason.FORCED_SERVER_CLOSE);
+  }
+
+  /** Closes every socket with a reason; runs once. */
+  void onClosed(DisconnectReason reason) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    conn.removeListener(this);
+    cancelConnectTimer();
+    for (Socket s : List.copyOf(nsps.values())) {
+      s.onClose(reason);
+    }
+    nsps.clear();
+    server.removeClient(this);
+  }
+
+  private void cancelConnectTimer() {
+    ScheduledFuture<?> t = connectTimer;
+    if (t != null) {
+      t.cancel(false);
+      connectTimer = null;
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sio4j.socket;
+
+import dev.sio4j.socket.adapter.Adapter;
+import dev.sio4j.socket.adapter.AdapterNamespace;
+import dev.sio4j.socket.adapter.AdapterSocket;
+import dev.sio4j.socket.adapter.BroadcastFlags;
+import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.parser.PacketEncoder;
+import dev.sio4j.socket.parser.SocketPacket;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A namespace (Node's {@code Namespace}): its middlewares, its connected sockets, its {@link Adapter} (rooms) and
+ * broadcasting to them. Obtain one with {@link SocketIoServer#of(String)}.
+ *
+ * <pre>{@code
+ * Namespace admin = io.of("/admin");
+ * admin.use((socket, next) -> isAdmin(socket.handshake().auth()) ? next.proceed()
+ *     : next.fail(new ConnectionRefused("not authorized")));
+ * admin.onConnection(socket -> socket.join("admins"));
+ * admin.to("admins").emit("hello");
+ * }</pre>
+ *
+ * <p>Thread safe. Middlewares and connection listeners run on the connection's callback thread (or the executor).
+ */
+public class Namespace {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
+
+  private final SocketIoServer server;
+  private final String name;
+  private final Namespace parent;
+  private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+  private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong ackIds = new AtomicLong();
+  private final AdapterNamespace view = new View();
+  private final Adapter adapter;
+
+  Namespace(SocketIoServer server, String name, Namespace parent) {
+    this(server, name, parent, server.options().adapterFactory());
+  }
+
+  Namespace(SocketIoServer server, String name, Namespace parent, Function<AdapterNamespace, Adapter> adapters) {
+    this.server = server;
+    this.name = name;
+    this.parent = parent;
+    if (parent != null) {
+      middlewares.addAll(parent.middlewares); // Node copies the parent's middlewares at creation
+    }
+    this.adapter = adapters.apply(view);
+    adapter.init();
+  }
+
+  /** The name, e.g. {@code "/"} or {@code "/admin"}. */
+  public String name() {
+    return name;
+  }
+
+  /** The server. */
+  public SocketIoServer server() {
+    return server;
+  }
+
+  /** The adapter (rooms, broadcasting). */
+  public Adapter adapter() {
+    return adapter;
+  }
+
+  /** The sockets connected to this namespace on this node, by id (read-only live view). */
+  public Map<String, Socket> sockets() {
+    return Collections.unmodifiableMap(sockets);
+  }
+
+  /** Adds a middleware run for every connecting socket, in order. */
+  public Namespace use(Middleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  /** Adds a listener called for each socket once connected (Node's {@code connection} event). */
+  public Namespace onConnection(Consumer<Socket> listener) {
+    connectionListeners.add(listener);
+    return this;
+  }
+
+  // ---- broadcasting (each returns a new immutable operator) ----
+
+  /** Targets a room. <pre>{@code nsp.to("room").emit("hi")}</pre> */
+  public BroadcastOperator to(String... rooms) {
+    return operator().to(rooms);
+  }
+
+  /** Same as {@link #to(String...)}. */
+  public BroadcastOperator in(String... rooms) {
+    return operator().in(rooms);
+  }
+
+  /** Excludes rooms. */
+  public BroadcastOperator except(String... rooms) {
+    return operator().except(rooms);
+  }
+
+  /** Volatile broadcast. */
+  public BroadcastOperator volatile_() {
+    return operator().volatile_();
+  }
+
+  /** Node-local broadcast. */
+  public BroadcastOperator local() {
+    return operator().local();
+  }
+
+  /** Broadcast with an acknowledgement timeout. */
+  public BroadcastOperator timeout(Duration timeout) {
+    return operator().timeout(timeout);
+  }
+
+  /** Emits to every socket of the namespace. */
+  public Namespace emit(String event, Object... args) {
+    operator().emit(event, args);
+    return this;
+  }
+
+  /** The ids of every socket of the namespace on this node. */
+  public Set<String> allSockets() {
+    return operator().allSockets();
+  }
+
+  /** The connected sockets (on this node). */
+  public CompletionStage<List<Socket>> fetchSockets() {
+    return operator().fetchSockets();
+  }
+
+  /** Makes every socket join rooms. */
+  public void socketsJoin(String... rooms) {
+    operator().socketsJoin(rooms);
+  }
+
+  /** Makes every socket leave rooms. */
+  public void socketsLeave(String... rooms) {
+    operator().socketsLeave(rooms);
+  }
+
+  /** Disconnects every socket. */
+  public void disconnectSockets(boolean close) {
+    operator().disconnectSockets(close);
+  }
+
+  BroadcastOperator operator() {
+    return new BroadcastOperator(this, new BroadcastOptions(Set.of(), Set.of(), BroadcastFlags.NONE));
+  }
+
+  // ---- internals ----
+
+  long nextAckId() {
+    return ackIds.getAndIncrement();
+  }
+
+  /** Finds a connected socket by id (overridden by parent namespaces to search their children). */
+  Socket socket(String id) {
+    return sockets.get(id);
+  }
+
+  /** Runs the middlewares for a new socket, then connects it (Node's {@code _add}). */
+  void add(Client client, Map<String, Object> auth, Consumer<Socket> onConnected) {
+    Socket socket = new Socket(this, client, auth);
+    Chain.run(middlewares, (m, next) -> m.handle(socket, next), error -> client.context().execute(() -> {
+      if (!client.isOpen()) {
+        LOG.log(Level.DEBUG, () -> "middleware done after the connection closed; dropping " + socket);
+        socket.cleanupUnconnected();
+        return;
+      }
+      if (error != null) {
+        socket.cleanupUnconnected();
+        client.write(server.encoder().encode(SocketPacket.connectError(name, errorPayload(error))), false);
+        return;
+      }
+      sockets.put(socket.id(), socket);
+      socket.onConnect(); // before user code, so a disconnect in a listener sees a consistent state (as Node)
+      onConnected.accept(socket);
+      fireConnection(socket);
+    }));
+  }
+
+  private void fireConnection(Socket socket) {
+    for (Consumer<Socket> l : connectionListeners) {
+      try {
+        l.accept(socket);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "connection listener of " + name + " threw", e);
+      }
+    }
+    if (parent != null) {
+      parent.fireConnection(socket);
+    }
+  }
+
+  static Map<String, Object> errorPayload(Throwable error) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("message", error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+    if (error instanceof ConnectionRefused refused && refused.data() != null) {
+      payload.put("data", refused.data());
+    }
+    return payload;
+  }
+
+  void remove(Socket socket) {
+    sockets.remove(socket.id());
+  }
+
+  @Override
+  public String toString() {
+    return "Namespace[" + name + "]";
+  }
+
+  /** What the adapter sees of this namespace. */
+  private final class View implements AdapterNamespace {
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public PacketEncoder encoder() {
+      return server.encoder();
+    }
+
+    @Override
+    public AdapterSocket socket(String id) {
+      Socket s = sockets.get(id);
+      return s == null ? null : s.adapterView();
+    }
+  }
+}

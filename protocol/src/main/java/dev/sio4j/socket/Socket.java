@@ -1,0 +1,495 @@
+package dev.sio4j.socket;
+
+import dev.sio4j.engine.EngineRequest;
+import dev.sio4j.engine.EngineSocket;
+import dev.sio4j.socket.adapter.AdapterSocket;
+import dev.sio4j.socket.adapter.BroadcastFlags;
+import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.parser.EncodedPacket;
+import dev.sio4j.socket.parser.PacketDecoder;
+import dev.sio4j.socket.parser.SocketPacket;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One client connected to one {@link Namespace} (Node's {@code socket.io} {@code Socket}).
+ *
+ * <pre>{@code
+ * io.of("/").onConnection(socket -> {
+ *   socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
+ *   socket.timeout(Duration.ofSeconds(5)).emitWithAck("ping").thenAccept(reply -> ...);
+ *   socket.join("room");
+ *   socket.to("room").emit("joined", socket.id());
+ *   socket.onDisconnect(reason -> ...);
+ * });
+ * }</pre>
+ *
+ * <p>Thread safe: emit, join, leave and disconnect may be called from any thread. Incoming events are delivered in
+ * order, never concurrently, on the engine's callback thread or, when {@link SocketIoOptions#executor()} is set, on
+ * that executor (serially per connection). Handlers, listeners and ack callbacks must not block unless an executor
+ * is configured. Ack timeouts fire on the shared timer thread (or the executor).
+ */
+public final class Socket {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Namespace nsp;
+  private final Client client;
+  private final String id;
+  private final Handshake handshake;
+  private final Map<String, Object> data = new ConcurrentHashMap<>();
+  private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+  private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+  private final AckRegistry acks;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AdapterSocket adapterView = new View();
+  private volatile boolean connected;
+
+  Socket(Namespace nsp, Client client, Map<String, Object> auth) {
+    this.nsp = nsp;
+    this.client = client;
+    this.id = newId();
+    this.handshake = buildHandshake(client.conn(), auth);
+    this.acks = new AckRegistry(nsp.server().options().maxPendingAcks(), nsp.server().timer(), client.context());
+  }
+
+  /** A random URL-safe id, distinct from the engine sid (which must stay secret). */
+  static String newId() {
+    byte[] bytes = new byte[15];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static Handshake buildHandshake(EngineSocket conn, Map<String, Object> auth) {
+    EngineRequest req = conn.request();
+    Instant now = Instant.now();
+    if (req == null) {
+      return new Handshake(Map.of(), Map.of(), auth, null, now.toString(), now.toEpochMilli(), false, false, null);
+    }
+    return new Handshake(req.headers(), req.query(), auth, req.remoteAddress(), now.toString(), now.toEpochMilli(),
+        req.secure(), req.header("origin") != null, req.url());
+  }
+
+  /** The socket id: random, URL-safe, unique per namespace connection; also the name of its own room. */
+  public String id() {
+    return id;
+  }
+
+  /** The handshake details ({@code auth} is the CONNECT payload). */
+  public Handshake handshake() {
+    return handshake;
+  }
+
+  /** Free storage for the application (Node's {@code socket.data}); thread safe. */
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  /** Whether the socket is connected to its namespace. */
+  public boolean connected() {
+    return connected;
+  }
+
+  /** The namespace. */
+  public Namespace namespace() {
+    return nsp;
+  }
+
+  /** The underlying Engine.IO session (Node's {@code socket.conn}). */
+  public EngineSocket conn() {
+    return client.conn();
+  }
+
+  // ---- incoming events ----
+
+  /** Adds a handler for an event. */
+  public Socket on(String event, EventHandler handler) {
+    handlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+    return this;
+  }
+
+  /** Removes a handler for an event. */
+  public Socket off(String event, EventHandler handler) {
+    List<EventHandler> list = handlers.get(event);
+    if (list != null) {
+      list.remove(handler);
+    }
+    return this;
+  }
+
+  /** Adds a listener that sees every incoming event first (Node's {@code onAny}). */
+  public Socket onAny(AnyListener listener) {
+    anyListeners.add(listener);
+    return this;
+  }
+
+  /** Removes a catch-all listener (Node's {@code offAny}). */
+  public Socket offAny(AnyListener listener) {
+    anyListeners.remove(listener);
+    return this;
+  }
+
+  /** Adds an incoming-event middleware (Node's {@code socket.use}). */
+  public Socket use(PacketMiddleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  /** Called after the socket disconnected, with the reason (Node's {@code disconnect} event). */
+  public Socket onDisconnect(Consumer<DisconnectReason> listener) {
+    disconnectListeners.add(listener);
+    return this;
+  }
+
+  /** Called when the socket is about to disconnect, while it is still in its rooms (Node's {@code disconnecting}). */
+  public Socket onDisconnecting(Consumer<DisconnectReason> listener) {
+    disconnectingListeners.add(listener);
+    return this;
+  }
+
+  /** Called with errors: a packet middleware failure, a decode error on the connection (Node's {@code error}). */
+  public Socket onError(Consumer<Throwable> listener) {
+    errorListeners.add(listener);
+    return this;
+  }
+
+  // ---- outgoing events ----
+
+  /**
+   * Emits an event to this client. If the last argument is an {@link AckCallback}, the client is asked to acknowledge
+   * and the callback gets its answer.
+   *
+   * @throws IllegalArgumentException for a reserved event name
+   */
+  public Socket emit(String event, Object... args) {
+    emit(BroadcastFlags.NONE, event, args);
+    return this;
+  }
+
+  /** Emits an event and completes with the client's acknowledgement arguments (no timeout). */
+  public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+    return emitWithAck(BroadcastFlags.NONE, event, args);
+  }
+
+  /**
+   * Sets a timeout for the acknowledgement of the next emit.
+   *
+   * <pre>{@code socket.timeout(Duration.ofSeconds(5)).emitWithAck("hello").exceptionally(...)}</pre>
+   */
+  public SocketEmitter timeout(Duration timeout) {
+    return new SocketEmitter(this, BroadcastFlags.NONE.withTimeout(timeout));
+  }
+
+  /**
+   * Marks the next emit volatile: dropped when the client cannot take it right now ({@code volatile} is a Java
+   * keyword, hence the underscore).
+   *
+   * <pre>{@code socket.volatile_().emit("position", x, y)}</pre>
+   */
+  public SocketEmitter volatile_() {
+    return new SocketEmitter(this, BroadcastFlags.NONE.withVolatile());
+  }
+
+  /** Alias of {@link #emit(String, Object...)} with the event {@code message} (Node's {@code send}). */
+  public Socket send(Object... args) {
+    return emit("message", args);
+  }
+
+  void emit(BroadcastFlags flags, String event, Object[] args) {
+    checkReserved(event);
+    int n = args == null ? 0 : args.length;
+    AckCallback callback = null;
+    if (n > 0 && args[n - 1] instanceof AckCallback cb) {
+      callback = cb;
+      n--;
+    }
+    List<Object> payload = new ArrayList<>(n + 1);
+    payload.add(event);
+    for (int i = 0; i < n; i++) {
+      payload.add(args[i]);
+    }
+    Long ackId = null;
+    if (callback != null) {
+      if (!connected) {
+        callback.handle(new AckException(AckException.Kind.DISCONNECTED, "socket is disconnected"), null);
+        return;
+      }
+      ackId = nsp.nextAckId();
+      if (!acks.register(ackId, callback, flags.timeout())) {
+        callback.handle(new AckException(AckException.Kind.TOO_MANY_PENDING,
+            "more than " + nsp.server().options().maxPendingAcks() + " acknowledgements pending"), null);
+        return;
+      }
+    }
+    packet(SocketPacket.event(nsp.name(), payload, ackId), flags.isVolatile());
+  }
+
+  CompletionStage<List<Object>> emitWithAck(BroadcastFlags flags, String event, Object[] args) {
+    CompletableFuture<List<Object>> result = new CompletableFuture<>();
+    Object[] all = Arrays.copyOf(args == null ? new Object[0] : args, args == null ? 1 : args.length + 1);
+    all[all.length - 1] = (AckCallback) (error, reply) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(reply);
+      }
+    };
+    emit(flags, event, all);
+    return result;
+  }
+
+  static void checkReserved(String event) {
+    if (event == null || PacketDecoder.RESERVED_EVENTS.contains(event)) {
+      throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+    }
+  }
+
+  void packet(SocketPacket packet, boolean isVolatile) {
+    EncodedPacket encoded;
+    try {
+      encoded = nsp.server().encoder().encode(packet);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot encode event for socket " + id + ": " + e.getMessage(), e);
+    }
+    client.write(encoded, isVolatile);
+  }
+
+  // ---- rooms and broadcasting ----
+
+  /** Joins rooms. Ignored once the socket is disconnecting. */
+  public Socket join(String... rooms) {
+    return join(Arrays.asList(rooms));
+  }
+
+  /** Joins rooms. Ignored once the socket is disconnecting. */
+  public Socket join(Collection<String> rooms) {
+    if (!closing.get()) {
+      nsp.adapter().addAll(id, Set.copyOf(rooms));
+    }
+    return this;
+  }
+
+  /** Leaves a room. */
+  public Socket leave(String room) {
+    nsp.adapter().del(id, room);
+    return this;
+  }
+
+  /** The rooms this socket is in (its own id included); a snapshot. */
+  public Set<String> rooms() {
+    return nsp.adapter().socketRooms(id);
+  }
+
+  /** Broadcasts to a room, excluding this socket. <pre>{@code socket.to("room").emit("hi")}</pre> */
+  public BroadcastOperator to(String... rooms) {
+    return broadcast().to(rooms);
+  }
+
+  /** Same as {@link #to(String...)}. */
+  public BroadcastOperator in(String... rooms) {
+    return to(rooms);
+  }
+
+  /** Broadcasts to all but these rooms, and not to this socket. */
+  public BroadcastOperator except(String... rooms) {
+    return broadcast().except(rooms);
+  }
+
+  /** Broadcasts to every socket of the namespace but this one. <pre>{@code socket.broadcast().emit("hi")}</pre> */
+  public BroadcastOperator broadcast() {
+    return new BroadcastOperator(nsp, new BroadcastOptions(Set.of(), Set.of(id), BroadcastFlags.NONE));
+  }
+
+  /** Broadcasts on this node only, excluding this socket. */
+  public BroadcastOperator local() {
+    return broadcast().local();
+  }
+
+  // ---- life cycle ----
+
+  /**
+   * Disconnects from the namespace (client gets DISCONNECT, reason {@code server namespace disconnect}); with
+   * {@code close}, also closes the connection (every namespace of this client).
+   */
+  public Socket disconnect(boolean close) {
+    if (!connected) {
+      return this;
+    }
+    if (close) {
+      client.disconnectAll();
+    } else {
+      packet(SocketPacket.disconnect(nsp.name()), false);
+      onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    }
+    return this;
+  }
+
+  /** Same as {@code disconnect(false)}. */
+  public Socket disconnect() {
+    return disconnect(false);
+  }
+
+  void onConnect() {
+    connected = true;
+    join(id);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("sid", id);
+    packet(SocketPacket.connect(nsp.name(), payload), false);
+  }
+
+  void onPacket(SocketPacket packet) {
+    switch (packet.type()) {
+      case EVENT, BINARY_EVENT -> onEvent(packet);
+      case ACK, BINARY_ACK -> {
+        if (!acks.complete(packet.id(), packet.arguments())) {
+          LOG.log(Level.DEBUG, () -> "socket " + id + ": unknown ack id " + packet.id());
+        }
+      }
+      case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+      default -> throw new IllegalStateException("not a socket packet: " + packet.type());
+    }
+  }
+
+  private void onEvent(SocketPacket packet) {
+    String event = packet.eventName();
+    List<Object> args = packet.arguments();
+    Ack ack = packet.id() == null ? null : ackFor(packet.id());
+    for (AnyListener l : anyListeners) {
+      guard(() -> l.handle(event, args));
+    }
+    if (middlewares.isEmpty()) {
+      dispatch(event, args, ack);
+      return;
+    }
+    List<Object> full = new ArrayList<>(args.size() + 1);
+    full.add(event);
+    full.addAll(args);
+    Chain.run(middlewares, (m, next) -> m.handle(full, next), error -> {
+      if (error != null) {
+        fireError(error);
+      } else if (!full.isEmpty() && full.get(0) instanceof String name) {
+        dispatch(name, new ArrayList<>(full.subList(1, full.size())), ack);
+      }
+    });
+  }
+
+  private void dispatch(String event, List<Object> args, Ack ack) {
+    if (!connected) {
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": ignoring event received after disconnection");
+      return;
+    }
+    List<EventHandler> list = handlers.get(event);
+    if (list == null || list.isEmpty()) {
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": no handler for event " + event);
+      return;
+    }
+    for (EventHandler h : list) {
+      guard(() -> h.handle(args, ack));
+    }
+  }
+
+  private Ack ackFor(long ackId) {
+    AtomicBoolean sent = new AtomicBoolean();
+    return args -> {
+      if (sent.compareAndSet(false, true)) {
+        packet(SocketPacket.ack(nsp.name(), ackId, args == null ? List.of() : Arrays.asList(args)), false);
+      }
+    };
+  }
+
+  void fireError(Throwable error) {
+    if (errorListeners.isEmpty()) {
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": error without listener: " + error);
+    }
+    for (Consumer<Throwable> l : errorListeners) {
+      guard(() -> l.accept(error));
+    }
+  }
+
+  /** Leaves the namespace (Node's {@code _onclose}); runs once. */
+  void onClose(DisconnectReason reason) {
+    if (!connected || !closing.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.log(Level.DEBUG, () -> "socket " + id + " closing: " + reason);
+    for (Consumer<DisconnectReason> l : disconnectingListeners) {
+      guard(() -> l.accept(reason));
+    }
+    nsp.adapter().delAll(id);
+    nsp.remove(this);
+    client.remove(this);
+    connected = false;
+    acks.failAll(new AckException(AckException.Kind.DISCONNECTED, "socket has been disconnected: " + reason));
+    for (Consumer<DisconnectReason> l : disconnectListeners) {
+      guard(() -> l.accept(reason));
+    }
+  }
+
+  /** Makes sure no room membership is left behind by a socket refused before it connected. */
+  void cleanupUnconnected() {
+    closing.set(true);
+    nsp.adapter().delAll(id);
+  }
+
+  int pendingAcks() {
+    return acks.size();
+  }
+
+  AdapterSocket adapterView() {
+    return adapterView;
+  }
+
+  private void guard(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "handler of socket " + id + " in " + nsp.name() + " threw", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Socket[" + nsp.name() + " " + id + "]";
+  }
+
+  /** What the adapter sees of this socket. */
+  private final class View implements AdapterSocket {
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public void write(EncodedPacket packet, BroadcastFlags flags) {
+      if (connected) {
+        client.write(packet, flags.isVolatile());
+      }
+    }
+
+    @Override
+    public void disconnect(boolean close) {
+      Socket.this.disconnect(close);
+    }
+  }
+}

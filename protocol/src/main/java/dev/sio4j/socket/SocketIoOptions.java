@@ -1,0 +1,108 @@
+package dev.sio4j.socket;
+
+import dev.sio4j.engine.EngineOptions;
+import dev.sio4j.socket.adapter.Adapter;
+import dev.sio4j.socket.adapter.AdapterNamespace;
+import dev.sio4j.socket.adapter.InMemoryAdapter;
+import dev.sio4j.socket.parser.DecoderLimits;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Options of a {@link SocketIoServer}. Defaults equal Node's {@code socket.io}.
+ *
+ * <pre>{@code
+ * SocketIoOptions options = SocketIoOptions.builder()
+ *     .engine(EngineOptions.builder().path("/socket.io/").build())
+ *     .connectTimeout(Duration.ofSeconds(10))
+ *     .build();
+ * }</pre>
+ *
+ * @param engine the Engine.IO options; defaults to Node's engine defaults with path {@code /socket.io/}
+ * @param connectTimeout how long a new connection may wait before joining a namespace; defaults to 45 s
+ * @param maxAttachments most binary attachments in one incoming packet; defaults to 10
+ * @param maxNestingDepth deepest JSON nesting accepted from a client; defaults to 32
+ * @param maxPendingAcks most acknowledgements one socket may wait for at once; defaults to 1,000
+ * @param executor runs event handlers (serially per connection) when they may block, or {@code null} (the default)
+ *     to run them on the engine's callback thread
+ * @param adapterFactory creates the adapter of each namespace; defaults to {@link InMemoryAdapter}
+ */
+public record SocketIoOptions(
+    EngineOptions engine,
+    Duration connectTimeout,
+    int maxAttachments,
+    int maxNestingDepth,
+    int maxPendingAcks,
+    Executor executor,
+    Function<AdapterNamespace, Adapter> adapterFactory) {
+
+  /** Validates every value. */
+  public SocketIoOptions {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new IllegalArgumentException("connectTimeout must be > 0, was " + connectTimeout);
+    }
+    if (maxAttachments < 0) {
+      throw new IllegalArgumentException("maxAttachments must be >= 0, was " + maxAttachments);
+    }
+    if (maxNestingDepth < 1) {
+      throw new IllegalArgumentException("maxNestingDepth must be > 0, was " + maxNestingDepth);
+    }
+    if (maxPendingAcks < 1) {
+      throw new IllegalArgumentException("maxPendingAcks must be > 0, was " + maxPendingAcks);
+    }
+    Objects.requireNonNull(adapterFactory, "adapterFactory");
+  }
+
+  /** The defaults. */
+  public static SocketIoOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The decoder bounds these options imply (the packet size bound is the engine's maxHttpBufferSize). */
+  DecoderLimits decoderLimits() {
+    return new DecoderLimits(maxAttachments, maxNestingDepth, 256, engine.maxHttpBufferSize());
+  }
+
+  /** Builds {@link SocketIoOptions}. Not thread safe. */
+  public static final class Builder {
+    private EngineOptions engine = EngineOptions.builder().path("/socket.io/").build();
+    private Duration connectTimeout = Duration.ofMillis(45_000);
+    private int maxAttachments = 10;
+    private int maxNestingDepth = 32;
+    private int maxPendingAcks = 1_000;
+    private Executor executor;
+    private Function<AdapterNamespace, Adapter> adapterFactory = InMemoryAdapter::new;
+
+    private Builder() {}
+
+    /** See {@link SocketIoOptions#engine()}. */
+    public Builder engine(EngineOptions v) { engine = v; return this; }
+    /** See {@link SocketIoOptions#connectTimeout()}. */
+    public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+    /** See {@link SocketIoOptions#maxAttachments()}. */
+    public Builder maxAttachments(int v) { maxAttachments = v; return this; }
+    /** See {@link SocketIoOptions#maxNestingDepth()}. */
+    public Builder maxNestingDepth(int v) { maxNestingDepth = v; return this; }
+    /** See {@link SocketIoOptions#maxPendingAcks()}. */
+    public Builder maxPendingAcks(int v) { maxPendingAcks = v; return this; }
+    /** See {@link SocketIoOptions#executor()}. */
+    public Builder executor(Executor v) { executor = v; return this; }
+    /** See {@link SocketIoOptions#adapterFactory()}. */
+    public Builder adapterFactory(Function<AdapterNamespace, Adapter> v) { adapterFactory = v; return this; }
+
+    /** Builds and validates. */
+    public SocketIoOptions build() {
+      return new SocketIoOptions(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor,
+          adapterFactory);
+    }
+  }
+}

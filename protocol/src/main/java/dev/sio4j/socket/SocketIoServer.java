@@ -1,0 +1,243 @@
+package dev.sio4j.socket;
+
+import dev.sio4j.engine.EngineServer;
+import dev.sio4j.engine.EngineSocket;
+import dev.sio4j.socket.parser.PacketEncoder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The Socket.IO v5 server (Node's {@code socket.io} {@code Server}) on top of an {@link EngineServer}. Transports
+ * register {@link #engine()}; the application uses namespaces.
+ *
+ * <pre>{@code
+ * SocketIoServer io = new SocketIoServer(SocketIoOptions.defaults());
+ * io.onConnection(socket -> socket.on("hello", (args, ack) -> socket.emit("world")));
+ * io.of("/admin").use((socket, next) -> next.proceed());
+ * io.to("room").except("muted").emit("news", data);
+ * }</pre>
+ *
+ * <p>Thread safe. The methods on the main namespace ({@code emit}, {@code to}, {@code use}...) are shortcuts for
+ * {@code io.of("/")}.
+ */
+public final class SocketIoServer {
+
+  private final SocketIoOptions options;
+  private final EngineServer engine;
+  private final PacketEncoder encoder = new PacketEncoder();
+  private final ScheduledThreadPoolExecutor timer;
+  private final Map<String, Namespace> nsps = new ConcurrentHashMap<>();
+  private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+  private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final Namespace main;
+
+  /** Creates a server with its own {@link EngineServer} built from {@code options.engine()}. */
+  public SocketIoServer(SocketIoOptions options) {
+    this(options, new EngineServer(options.engine()));
+    engine.onConnection(this::attach);
+  }
+
+  /** Creates a server with the default options. */
+  public SocketIoServer() {
+    this(SocketIoOptions.defaults());
+  }
+
+  /** For tests: {@code engine} may be {@code null}; sessions are then fed through {@link #attach}. */
+  SocketIoServer(SocketIoOptions options, EngineServer engine) {
+    this.options = options;
+    this.engine = engine;
+    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "sio4j-socket-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    this.main = of("/");
+  }
+
+  /** The Engine.IO server the transports feed. */
+  public EngineServer engine() {
+    return engine;
+  }
+
+  /** The options. */
+  public SocketIoOptions options() {
+    return options;
+  }
+
+  /** The namespace of that name, created on first use (a leading {@code /} is added if missing). */
+  public Namespace of(String name) {
+    String n = name.startsWith("/") ? name : "/" + name;
+    Namespace existing = nsps.get(n);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (nsps) {
+      existing = nsps.get(n);
+      if (existing != null) {
+        return existing;
+      }
+      Namespace created = null;
+      for (ParentNamespace p : parents) {
+        if (p.isRegex() && p.matches(n, Map.of())) {
+          created = p.createChild(n);
+          break;
+        }
+      }
+      if (created == null) {
+        created = new Namespace(this, n, null);
+      }
+      nsps.put(n, created);
+      return created;
+    }
+  }
+
+  /** A dynamic namespace: every name matching {@code pattern} (whole name) gets a child namespace. */
+  public Namespace of(Pattern pattern) {
+    ParentNamespace p = new ParentNamespace(this, (name, auth) -> pattern.matcher(name).matches(), true);
+    parents.add(p);
+    return p;
+  }
+
+  /** A dynamic namespace: every name (and CONNECT auth) the predicate accepts gets a child namespace. */
+  public Namespace of(BiPredicate<String, Map<String, Object>> matcher) {
+    ParentNamespace p = new ParentNamespace(this, matcher, false);
+    parents.add(p);
+    return p;
+  }
+
+  /** Adds a middleware to the main namespace. */
+  public SocketIoServer use(Middleware middleware) {
+    main.use(middleware);
+    return this;
+  }
+
+  /** Adds a connection listener to the main namespace. */
+  public SocketIoServer onConnection(Consumer<Socket> listener) {
+    main.onConnection(listener);
+    return this;
+  }
+
+  /** Emits to every socket of the main namespace. */
+  public SocketIoServer emit(String event, Object... args) {
+    main.emit(event, args);
+    return this;
+  }
+
+  /** Targets rooms of the main namespace. <pre>{@code io.to("room").emit("x")}</pre> */
+  public BroadcastOperator to(String... rooms) {
+    return main.to(rooms);
+  }
+
+  /** Same as {@link #to(String...)}. */
+  public BroadcastOperator in(String... rooms) {
+    return main.in(rooms);
+  }
+
+  /** Excludes rooms of the main namespace. */
+  public BroadcastOperator except(String... rooms) {
+    return main.except(rooms);
+  }
+
+  /** Volatile broadcast on the main namespace. */
+  public BroadcastOperator volatile_() {
+    return main.volatile_();
+  }
+
+  /** Node-local broadcast on the main namespace. */
+  public BroadcastOperator local() {
+    return main.local();
+  }
+
+  /** Broadcast with an acknowledgement timeout on the main namespace. */
+  public BroadcastOperator timeout(Duration timeout) {
+    return main.timeout(timeout);
+  }
+
+  /** The sockets of the main namespace. */
+  public CompletionStage<List<Socket>> fetchSockets() {
+    return main.fetchSockets();
+  }
+
+  /** Makes every socket of the main namespace join rooms. */
+  public void socketsJoin(String... rooms) {
+    main.socketsJoin(rooms);
+  }
+
+  /** Makes every socket of the main namespace leave rooms. */
+  public void socketsLeave(String... rooms) {
+    main.socketsLeave(rooms);
+  }
+
+  /** Disconnects every socket of the main namespace. */
+  public void disconnectSockets(boolean close) {
+    main.disconnectSockets(close);
+  }
+
+  /**
+   * Disconnects every socket ({@code server shutting down}), closes the adapters, the engine and the timer.
+   * Idempotent.
+   */
+  public void close() {
+    for (Client c : new ArrayList<>(clients)) {
+      c.onClosed(DisconnectReason.SERVER_SHUTTING_DOWN);
+    }
+    nsps.values().forEach(n -> n.adapter().close());
+    if (engine != null) {
+      engine.close();
+    }
+    timer.shutdownNow();
+  }
+
+  // ---- internals ----
+
+  /** Takes over a new engine session. */
+  void attach(EngineSocket conn) {
+    clients.add(new Client(this, conn));
+  }
+
+  void removeClient(Client client) {
+    clients.remove(client);
+  }
+
+  /** The namespace a CONNECT addresses, creating a dynamic child if a parent accepts it; {@code null} if none. */
+  Namespace lookup(String name, Map<String, Object> auth) {
+    Namespace nsp = nsps.get(name);
+    if (nsp != null) {
+      return nsp;
+    }
+    for (ParentNamespace p : parents) {
+      if (p.matches(name, auth)) {
+        synchronized (nsps) {
+          Namespace again = nsps.get(name);
+          if (again != null) {
+            return again;
+          }
+          Namespace child = p.createChild(name);
+          nsps.put(name, child);
+          return child;
+        }
+      }
+    }
+    return null;
+  }
+
+  PacketEncoder encoder() {
+    return encoder;
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+}
