@@ -35,6 +35,7 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cors.allowedHeaders}</td><td>comma list</td></tr>
  *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
  *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
+ *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}</td><td>Socket.IO bounds (ints)</td></tr>
  * </table>
  */
 final class InitParams {
@@ -95,6 +96,15 @@ final class InitParams {
       b.cors(new CorsOptions(origins, credentials != null && credentials, headers == null ? List.of() : headers,
           duration("cors.maxAge")));
     }
+    return b.build();
+  }
+
+  /** Socket.IO options: {@link #engineOptions()} plus {@code sio4j.connectTimeout}, {@code sio4j.maxAttachments}. */
+  dev.sio4j.socket.SocketIoOptions socketIoOptions() {
+    dev.sio4j.socket.SocketIoOptions.Builder b = dev.sio4j.socket.SocketIoOptions.builder().engine(engineOptions());
+    ifPresent(duration("connectTimeout"), b::connectTimeout);
+    ifPresent(intValue("maxAttachments"), b::maxAttachments);
+    ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
     return b.build();
   }
 

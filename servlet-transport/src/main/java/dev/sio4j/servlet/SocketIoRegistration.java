@@ -1,6 +1,7 @@
 package dev.sio4j.servlet;
 
 import dev.sio4j.engine.EngineServer;
+import dev.sio4j.socket.SocketIoServer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -19,12 +20,23 @@ import java.util.Set;
  *
  * <ol>
  *   <li><b>Automatic</b> (nothing to write): {@link SocketIoServletContainerInitializer} calls {@link
- *       #getOrCreateEngine} and {@link #register} at deployment. Applications take the server from the
- *       servlet-context attribute {@link #ENGINE_ATTRIBUTE} in their own {@code ServletContextListener}.
+ *       #getOrCreate} and {@link #register(ServletContext, SocketIoServer)} at deployment. Applications take the
+ *       {@link SocketIoServer} from the servlet-context attribute {@link #SOCKET_IO_ATTRIBUTE} in their own
+ *       {@code ServletContextListener} (which runs after initializers) and attach their handlers:
+ *       <pre>{@code
+ * @WebListener
+ * public class Chat implements ServletContextListener {
+ *   public void contextInitialized(ServletContextEvent e) {
+ *     SocketIoServer io = (SocketIoServer) e.getServletContext().getAttribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE);
+ *     io.onConnection(socket -> socket.on("chat", (args, ack) -> io.emit("chat", args.toArray())));
+ *   }
+ * }
+ * }</pre>
  *   <li><b>web.xml</b>: declare {@link SocketIoRegistrationListener} as a {@code <listener>}: the same as the
  *       automatic way, for deployments that exclude library initializers (e.g. {@code <absolute-ordering/>}).
  *   <li><b>Programmatic</b>: set the context-param {@code sio4j.enabled=false} and call
- *       {@code SocketIoRegistration.register(context, myEngine)} from a {@code @WebListener}'s
+ *       {@code SocketIoRegistration.register(context, new SocketIoServer(myOptions))} (or a bare
+ *       {@link EngineServer}) from a {@code @WebListener}'s
  *       {@code contextInitialized} (or from your own {@code ServletContainerInitializer}).
  * </ol>
  *
@@ -32,7 +44,10 @@ import java.util.Set;
  */
 public final class SocketIoRegistration {
 
-  /** Servlet-context attribute holding the application's {@link EngineServer}. */
+  /** Servlet-context attribute holding the application's {@link SocketIoServer}. */
+  public static final String SOCKET_IO_ATTRIBUTE = "dev.sio4j.socket.SocketIoServer";
+
+  /** Servlet-context attribute holding the application's {@link EngineServer} (that of the Socket.IO server). */
   public static final String ENGINE_ATTRIBUTE = "dev.sio4j.engine.EngineServer";
 
   /** Prefix of the servlet-context attribute marking a path as registered; the full name ends with the path. */
@@ -44,9 +59,26 @@ public final class SocketIoRegistration {
   private SocketIoRegistration() {}
 
   /**
-   * Returns the context's engine ({@link #ENGINE_ATTRIBUTE}), creating and storing one from the context init-params
-   * (see {@link InitParams}) when there is none. The created engine is closed when the context is destroyed if it was
-   * created during deployment.
+   * Returns the context's Socket.IO server ({@link #SOCKET_IO_ATTRIBUTE}), creating and storing one from the context
+   * init-params (see {@link InitParams}) when there is none. A server created here is closed when the context is
+   * destroyed.
+   */
+  public static SocketIoServer getOrCreate(ServletContext context) {
+    synchronized (LOCK) {
+      Object existing = context.getAttribute(SOCKET_IO_ATTRIBUTE);
+      if (existing instanceof SocketIoServer io) {
+        return io;
+      }
+      SocketIoServer io = new SocketIoServer(new InitParams(context::getInitParameter).socketIoOptions());
+      context.setAttribute(SOCKET_IO_ATTRIBUTE, io);
+      context.setAttribute(ENGINE_ATTRIBUTE, io.engine());
+      closeOnDestroy(context, io::close);
+      return io;
+    }
+  }
+
+  /**
+   * Returns the context's engine ({@link #ENGINE_ATTRIBUTE}), or that of {@link #getOrCreate} when there is none.
    */
   public static EngineServer getOrCreateEngine(ServletContext context) {
     synchronized (LOCK) {
@@ -54,10 +86,20 @@ public final class SocketIoRegistration {
       if (existing instanceof EngineServer e) {
         return e;
       }
-      EngineServer engine = new EngineServer(new InitParams(context::getInitParameter).engineOptions());
-      context.setAttribute(ENGINE_ATTRIBUTE, engine);
-      closeOnDestroy(context, engine::close);
-      return engine;
+      return getOrCreate(context).engine();
+    }
+  }
+
+  /**
+   * Registers the transports of a Socket.IO server (see {@link #register(ServletContext, EngineServer)}) and stores it
+   * under {@link #SOCKET_IO_ATTRIBUTE} if that attribute is unset.
+   */
+  public static void register(ServletContext context, SocketIoServer io) {
+    synchronized (LOCK) {
+      if (context.getAttribute(SOCKET_IO_ATTRIBUTE) == null) {
+        context.setAttribute(SOCKET_IO_ATTRIBUTE, io);
+      }
+      register(context, io.engine());
     }
   }
 

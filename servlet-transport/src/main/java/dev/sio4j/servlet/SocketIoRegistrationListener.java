@@ -19,16 +19,15 @@ public final class SocketIoRegistrationListener implements ServletContextListene
 
   @Override
   public void contextInitialized(ServletContextEvent sce) {
-    SocketIoRegistration.register(sce.getServletContext(),
-        SocketIoRegistration.getOrCreateEngine(sce.getServletContext()));
+    SocketIoRegistration.register(sce.getServletContext(), SocketIoRegistration.getOrCreate(sce.getServletContext()));
   }
 
   /** Closes the context's server (listeners cannot add listeners, so the initializer's closer is absent here). */
   @Override
   public void contextDestroyed(ServletContextEvent sce) {
-    if (sce.getServletContext().getAttribute(SocketIoRegistration.ENGINE_ATTRIBUTE)
-        instanceof dev.sio4j.engine.EngineServer engine) {
-      engine.close();
+    if (sce.getServletContext().getAttribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE)
+        instanceof dev.sio4j.socket.SocketIoServer io) {
+      io.close();
     }
   }
 }

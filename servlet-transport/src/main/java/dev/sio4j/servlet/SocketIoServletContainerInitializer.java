@@ -10,8 +10,9 @@ import java.util.Set;
  * {@code web.xml} entry. Listed in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  *
  * <p>At deployment it reads the {@code sio4j.*} context init-params (see {@link InitParams}; {@code sio4j.enabled=false}
- * turns it off), gets or creates the application's server (attribute {@link SocketIoRegistration#ENGINE_ATTRIBUTE})
- * and calls {@link SocketIoRegistration#register}. The application attaches its handlers in a
+ * turns it off), gets or creates the application's {@code SocketIoServer} (attribute
+ * {@value SocketIoRegistration#SOCKET_IO_ATTRIBUTE}; its engine under {@value SocketIoRegistration#ENGINE_ATTRIBUTE})
+ * and registers its transports with {@link SocketIoRegistration#register(ServletContext, dev.sio4j.socket.SocketIoServer)}. The application attaches its handlers in a
  * {@code ServletContextListener}, which runs after this initializer.
  */
 public final class SocketIoServletContainerInitializer implements ServletContainerInitializer {
@@ -25,6 +26,6 @@ public final class SocketIoServletContainerInitializer implements ServletContain
           + context.getContextPath());
       return;
     }
-    SocketIoRegistration.register(context, SocketIoRegistration.getOrCreateEngine(context));
+    SocketIoRegistration.register(context, SocketIoRegistration.getOrCreate(context));
   }
 }
