@@ -166,8 +166,18 @@ public final class SocketIoServer {
   }
 
   /** The sockets of the main namespace. */
-  public CompletionStage<List<Socket>> fetchSockets() {
+  public CompletionStage<List<RemoteSocket>> fetchSockets() {
     return main.fetchSockets();
+  }
+
+  /**
+   * Sends an event to the other Socket.IO servers of the cluster, on the main namespace.
+   *
+   * @throws UnsupportedOperationException with the in-memory adapter
+   */
+  public SocketIoServer serverSideEmit(String event, Object... args) {
+    main.serverSideEmit(event, args);
+    return this;
   }
 
   /** Makes every socket of the main namespace join rooms. */
