@@ -154,7 +154,8 @@ public class Namespace {
   }
 
   /**
-   * Sends an event to the other Socket.IO servers of the cluster (Node's {@code serverSideEmit}).
+   * Sends an event to the other Socket.IO servers of the cluster (Node's {@code serverSideEmit}). An
+   * {@link AckCallback} as last argument collects one response per server (cluster adapters only).
    *
    * @throws IllegalArgumentException for a reserved event name
    * @throws UnsupportedOperationException with the in-memory adapter (a single node has no one to send to)
@@ -166,6 +167,28 @@ public class Namespace {
     all.addAll(Arrays.asList(args));
     adapter.serverSideEmit(all);
     return this;
+  }
+
+  /**
+   * Sends an event to the other Socket.IO servers of the cluster and completes with one response per server (Node's
+   * {@code serverSideEmitWithAck}); fails with {@link UnsupportedOperationException} with the in-memory adapter.
+   */
+  public CompletionStage<List<Object>> serverSideEmitWithAck(String event, Object... args) {
+    CompletableFuture<List<Object>> result = new CompletableFuture<>();
+    Object[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = (AckCallback) (error, responses) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(responses);
+      }
+    };
+    try {
+      serverSideEmit(event, all);
+    } catch (UnsupportedOperationException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
   }
 
   /** Makes every socket join rooms. */

@@ -180,6 +180,11 @@ public final class SocketIoServer {
     return this;
   }
 
+  /** Node's {@code serverSideEmitWithAck} on the main namespace; fails with the in-memory adapter. */
+  public CompletionStage<List<Object>> serverSideEmitWithAck(String event, Object... args) {
+    return main.serverSideEmitWithAck(event, args);
+  }
+
   /** Makes every socket of the main namespace join rooms. */
   public void socketsJoin(String... rooms) {
     main.socketsJoin(rooms);
