@@ -251,7 +251,8 @@ public final class Socket implements RemoteSocket {
    * and the callback gets its answer.
    *
    * <p>With connection state recovery enabled, the event goes through the adapter (as in Node) so that it gets an
-   * offset and is kept for replay, unless it asks for an acknowledgement or is volatile.
+   * offset and is kept for replay, unless it asks for an acknowledgement or is volatile. Once the socket is
+   * disconnected the event is dropped (Node would still write it while the connection is open).
    *
    * @throws IllegalArgumentException for a reserved event name
    */
@@ -302,6 +303,11 @@ public final class Socket implements RemoteSocket {
     payload.add(event);
     for (int i = 0; i < n; i++) {
       payload.add(args[i]);
+    }
+    if (closing.get() && callback == null) {
+      // the client left the namespace: a late event would only be buffered by it, or reach a later connection
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": dropping event emitted after disconnection: " + event);
+      return;
     }
     Long ackId = null;
     if (callback != null) {
