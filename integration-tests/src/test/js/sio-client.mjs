@@ -39,7 +39,10 @@ const [bin, obj] = await once(socket, "message-back");
 if (!Buffer.isBuffer(bin) || !bin.equals(Buffer.from([1, 2, 3]))) fail(`binary came back as ${JSON.stringify(bin)}`);
 if (!Buffer.from(obj.nested).equals(Buffer.from([4, 5]))) fail(`nested binary came back as ${JSON.stringify(obj)}`);
 
-const acked = await socket.timeout(5000).emitWithAck("message-with-ack", 1, "2", Buffer.from([6]));
+// emitWithAck resolves with the first ack argument only, so take all of them through a callback.
+const acked = await new Promise((resolve, reject) =>
+  socket.timeout(5000).emit("message-with-ack", 1, "2", Buffer.from([6]), (err, ...args) => (err ? reject(err) : resolve(args))),
+);
 if (acked[0] !== 1 || acked[1] !== "2" || !Buffer.from(acked[2]).equals(Buffer.from([6]))) {
   fail(`ack was ${JSON.stringify(acked)}`);
 }

@@ -147,6 +147,7 @@ final class PollingTransport extends Transport {
     }
     for (EnginePacket p : packets) {
       if (p.type() == PacketType.CLOSE) {
+        answerAndDiscard("6"); // as Node: the client closed, so its pending poll just ends with a noop
         session.closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
         break;
       }

@@ -53,15 +53,20 @@ public final class PacketDecoder {
 
   private static EnginePacket.Binary decodeBase64(String s, int from, int to) throws PacketParseException {
     byte[] ascii = new byte[to - from];
+    int n = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c > 0x7f) {
         throw new PacketParseException(PacketParseException.Kind.INVALID_BASE64, "non-ASCII character in base64");
       }
-      ascii[i - from] = (byte) c;
+      // The official Java client (Android-style Base64.DEFAULT) ends its base64 with a line break; Node's decoder
+      // skips white space, so do we. Anything else outside the alphabet is still an error.
+      if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
+        ascii[n++] = (byte) c;
+      }
     }
     try {
-      return new EnginePacket.Binary(ByteBuffer.wrap(Base64.getDecoder().decode(ascii)));
+      return new EnginePacket.Binary(ByteBuffer.wrap(Base64.getDecoder().decode(n == ascii.length ? ascii : java.util.Arrays.copyOf(ascii, n))));
     } catch (IllegalArgumentException e) {
       throw new PacketParseException(PacketParseException.Kind.INVALID_BASE64, e.getMessage());
     }
