@@ -181,7 +181,7 @@ final class EngineFixture {
    * manual mode sends stay outstanding until {@link #completeOne()}. Fails the test if the engine ever has two sends
    * outstanding.
    */
-  static final class RecordingWebSocketChannel implements WebSocketChannel {
+  static class RecordingWebSocketChannel implements WebSocketChannel {
     final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final AtomicBoolean violation = new AtomicBoolean();
