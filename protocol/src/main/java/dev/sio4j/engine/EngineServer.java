@@ -322,6 +322,14 @@ public final class EngineServer {
     sessionCount.decrementAndGet();
   }
 
+  /**
+   * The one scheduler of this server (a single daemon thread), shared with the layers above it so a whole Socket.IO
+   * server runs its timers on one thread. Tasks must be short and must not block. {@link #close()} shuts it down.
+   */
+  public java.util.concurrent.ScheduledExecutorService scheduler() {
+    return timers.executor();
+  }
+
   Timers timers() {
     return timers;
   }

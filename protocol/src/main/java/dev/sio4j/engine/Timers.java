@@ -46,6 +46,11 @@ final class Timers {
     }
   }
 
+  /** The executor itself, for layers above the engine that share this one timer thread. */
+  ScheduledThreadPoolExecutor executor() {
+    return executor;
+  }
+
   void shutdown() {
     executor.shutdownNow();
   }

@@ -36,7 +36,7 @@ public final class SocketIoServer {
   private final SocketIoOptions options;
   private final EngineServer engine;
   private final PacketEncoder encoder = new PacketEncoder();
-  private final ScheduledThreadPoolExecutor timer;
+  private final ScheduledExecutorService timer;
   private final Map<String, Namespace> nsps = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
@@ -57,12 +57,17 @@ public final class SocketIoServer {
   SocketIoServer(SocketIoOptions options, EngineServer engine) {
     this.options = options;
     this.engine = engine;
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "sio4j-socket-timer");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.setRemoveOnCancelPolicy(true);
+    if (engine != null) {
+      this.timer = engine.scheduler(); // one timer thread for the whole server
+    } else {
+      ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "sio4j-socket-timer");
+        t.setDaemon(true);
+        return t;
+      });
+      own.setRemoveOnCancelPolicy(true);
+      this.timer = own;
+    }
     this.main = of("/");
   }
 
@@ -210,9 +215,10 @@ public final class SocketIoServer {
     }
     nsps.values().forEach(n -> n.adapter().close());
     if (engine != null) {
-      engine.close();
+      engine.close(); // also stops the shared scheduler
+    } else {
+      timer.shutdownNow();
     }
-    timer.shutdownNow();
   }
 
   // ---- internals ----
