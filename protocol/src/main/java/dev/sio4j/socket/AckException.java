@@ -1,5 +1,9 @@
 package dev.sio4j.socket;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /** An acknowledgement that did not come. The {@link Kind} says why. */
 public final class AckException extends RuntimeException {
 
@@ -16,11 +20,26 @@ public final class AckException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final transient List<Object> responses;
 
   /** Creates an exception of a kind. */
   public AckException(Kind kind, String message) {
+    this(kind, message, List.of());
+  }
+
+  /** Creates an exception of a kind carrying the responses of a broadcast received so far. */
+  public AckException(Kind kind, String message, List<Object> responses) {
     super(message, null, false, false);
     this.kind = kind;
+    this.responses = responses == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(responses));
+  }
+
+  /**
+   * For a broadcast with acknowledgements, the responses received before the timeout (one per client that answered,
+   * Node's {@code err.responses}); empty otherwise.
+   */
+  public List<Object> responses() {
+    return responses;
   }
 
   /** Why no acknowledgement came. */

@@ -63,7 +63,11 @@ public final class BroadcastOperator {
     return new BroadcastOperator(nsp, new BroadcastOptions(opts.rooms(), opts.except(), opts.flags().withLocal()));
   }
 
-  /** An acknowledgement timeout (for broadcasts with acks, not supported yet). */
+  /**
+   * How long to wait for the acknowledgements of a broadcast; required to emit with an {@link AckCallback}.
+   *
+   * <pre>{@code io.timeout(Duration.ofSeconds(5)).emitWithAck("ping").thenAccept(responses -> ...)}</pre>
+   */
   public BroadcastOperator timeout(Duration timeout) {
     return new BroadcastOperator(nsp,
         new BroadcastOptions(opts.rooms(), opts.except(), opts.flags().withTimeout(timeout)));
@@ -82,21 +86,75 @@ public final class BroadcastOperator {
   /**
    * Emits to the selected sockets; the packet is encoded once.
    *
+   * <p>If the last argument is an {@link AckCallback}, every selected client is asked to acknowledge and the callback
+   * runs once (Node semantics): with {@code null} and one response per client (the first argument of its
+   * acknowledgement) when all answered, or with an {@link AckException} of kind {@code TIMEOUT} and the responses
+   * received so far when the timeout elapsed first. A selection of no client completes at once with an empty list.
+   *
+   * <pre>{@code
+   * io.timeout(Duration.ofSeconds(5)).emit("poll", (AckCallback) (err, responses) -> tally(responses));
+   * }</pre>
+   *
    * @throws IllegalArgumentException for a reserved event name
-   * @throws UnsupportedOperationException with an {@link AckCallback} (broadcast acks are not supported yet)
+   * @throws IllegalStateException with an {@link AckCallback} but no {@link #timeout(Duration)}
+   * @throws UnsupportedOperationException with an {@link AckCallback} if the adapter cannot collect acknowledgements
    */
   public boolean emit(String event, Object... args) {
     Socket.checkReserved(event);
-    List<Object> payload = new ArrayList<>(args.length + 1);
-    payload.add(event);
-    for (Object a : args) {
-      if (a instanceof AckCallback) {
-        throw new UnsupportedOperationException("broadcasting with acknowledgements is not supported yet");
-      }
-      payload.add(a);
+    int n = args.length;
+    AckCallback callback = null;
+    if (n > 0 && args[n - 1] instanceof AckCallback cb) {
+      callback = cb;
+      n--;
     }
-    nsp.adapter().broadcast(SocketPacket.event(nsp.name(), payload, null), opts);
+    List<Object> payload = new ArrayList<>(n + 1);
+    payload.add(event);
+    for (int i = 0; i < n; i++) {
+      if (args[i] instanceof AckCallback) {
+        throw new IllegalArgumentException("an AckCallback must be the last argument");
+      }
+      payload.add(args[i]);
+    }
+    SocketPacket packet = SocketPacket.event(nsp.name(), payload, null);
+    if (callback == null) {
+      nsp.adapter().broadcast(packet, opts);
+      return true;
+    }
+    if (opts.flags().timeout() == null) {
+      // Node's timer would fire at once; an unbounded wait is no better: ask for the timeout explicitly
+      throw new IllegalStateException("a broadcast with acknowledgements needs a timeout: "
+          + "io.timeout(Duration.ofSeconds(5)).emit(event, args..., callback)");
+    }
+    BroadcastAck collector = new BroadcastAck(callback);
+    collector.start(nsp, opts.flags().timeout());
+    nsp.adapter().broadcastWithAck(packet, opts, collector::onClientCount, collector::onResponse);
+    nsp.adapter().serverCount().whenComplete((count, error) -> collector.onServerCount(error == null ? count : 1));
     return true;
+  }
+
+  /**
+   * Emits to the selected sockets and completes with one response per client, or fails with an
+   * {@link AckException} (kind {@code TIMEOUT}, {@link AckException#responses()} holding those received in time).
+   *
+   * <pre>{@code
+   * io.to("voters").timeout(Duration.ofSeconds(10)).emitWithAck("vote?")
+   *     .thenAccept(votes -> count(votes));
+   * }</pre>
+   *
+   * @throws IllegalStateException without a {@link #timeout(Duration)}
+   */
+  public CompletionStage<List<Object>> emitWithAck(String event, Object... args) {
+    CompletableFuture<List<Object>> result = new CompletableFuture<>();
+    Object[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = (AckCallback) (error, responses) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(responses);
+      }
+    };
+    emit(event, all);
+    return result;
   }
 
   /** The ids of the selected sockets on this node. */
@@ -104,9 +162,9 @@ public final class BroadcastOperator {
     return new LinkedHashSet<>(nsp.adapter().fetchSockets(opts));
   }
 
-  /** The selected sockets on this node. */
-  public CompletionStage<List<Socket>> fetchSockets() {
-    List<Socket> out = new ArrayList<>();
+  /** The selected sockets (on this node: the {@link Socket}s themselves). */
+  public CompletionStage<List<RemoteSocket>> fetchSockets() {
+    List<RemoteSocket> out = new ArrayList<>();
     for (String id : nsp.adapter().fetchSockets(opts)) {
       Socket s = nsp.socket(id);
       if (s != null) {

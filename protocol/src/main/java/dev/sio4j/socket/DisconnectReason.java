@@ -42,6 +42,18 @@ public enum DisconnectReason {
     return text;
   }
 
+  /**
+   * Whether a socket that left for this reason may be recovered by connection state recovery: the connection was
+   * lost or closed by the server, not left on purpose (Node's {@code RECOVERABLE_DISCONNECT_REASONS}).
+   */
+  public boolean isRecoverable() {
+    return switch (this) {
+      case TRANSPORT_ERROR, TRANSPORT_CLOSE, FORCED_CLOSE, PING_TIMEOUT, SERVER_SHUTTING_DOWN, FORCED_SERVER_CLOSE ->
+          true;
+      default -> false;
+    };
+  }
+
   /** The socket-level reason for an engine close reason: the single mapping point. */
   public static DisconnectReason from(dev.sio4j.engine.DisconnectReason engine) {
     if (engine == null) {

@@ -5,18 +5,23 @@ import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.AdapterSocket;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.adapter.Session;
 import dev.sio4j.socket.parser.PacketEncoder;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -139,9 +144,51 @@ public class Namespace {
     return operator().allSockets();
   }
 
-  /** The connected sockets (on this node). */
-  public CompletionStage<List<Socket>> fetchSockets() {
+  /**
+   * The connected sockets; on this node they are the {@link Socket}s themselves.
+   *
+   * <pre>{@code nsp.in("room").fetchSockets().thenAccept(list -> list.forEach(s -> s.emit("hi")))}</pre>
+   */
+  public CompletionStage<List<RemoteSocket>> fetchSockets() {
     return operator().fetchSockets();
+  }
+
+  /**
+   * Sends an event to the other Socket.IO servers of the cluster (Node's {@code serverSideEmit}). An
+   * {@link AckCallback} as last argument collects one response per server (cluster adapters only).
+   *
+   * @throws IllegalArgumentException for a reserved event name
+   * @throws UnsupportedOperationException with the in-memory adapter (a single node has no one to send to)
+   */
+  public Namespace serverSideEmit(String event, Object... args) {
+    Socket.checkReserved(event);
+    List<Object> all = new ArrayList<>(args.length + 1);
+    all.add(event);
+    all.addAll(Arrays.asList(args));
+    adapter.serverSideEmit(all);
+    return this;
+  }
+
+  /**
+   * Sends an event to the other Socket.IO servers of the cluster and completes with one response per server (Node's
+   * {@code serverSideEmitWithAck}); fails with {@link UnsupportedOperationException} with the in-memory adapter.
+   */
+  public CompletionStage<List<Object>> serverSideEmitWithAck(String event, Object... args) {
+    CompletableFuture<List<Object>> result = new CompletableFuture<>();
+    Object[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = (AckCallback) (error, responses) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+      } else {
+        result.complete(responses);
+      }
+    };
+    try {
+      serverSideEmit(event, all);
+    } catch (UnsupportedOperationException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
   }
 
   /** Makes every socket join rooms. */
@@ -174,9 +221,49 @@ public class Namespace {
     return sockets.get(id);
   }
 
-  /** Runs the middlewares for a new socket, then connects it (Node's {@code _add}). */
+  /**
+   * Restores the session the client asks for (connection state recovery), runs the middlewares (unless a
+   * recovered socket may skip them), then connects the socket (Node's {@code _add}).
+   */
   void add(Client client, Map<String, Object> auth, Consumer<Socket> onConnected) {
-    Socket socket = new Socket(this, client, auth);
+    ConnectionStateRecovery recovery = server.options().connectionStateRecovery();
+    if (recovery != null && auth.get("pid") instanceof String pid && auth.get("offset") instanceof String offset) {
+      CompletableFuture<Session> restore;
+      try {
+        restore = adapter.restoreSession(pid, offset).toCompletableFuture();
+      } catch (RuntimeException e) {
+        restore = CompletableFuture.failedFuture(e);
+      }
+      if (restore.isDone()) { // the in-memory case: no hop, so packets that follow the CONNECT keep their order
+        add(client, auth, sessionOrNull(restore), onConnected);
+      } else {
+        CompletableFuture<Session> pending = restore;
+        pending.whenComplete((s, e) -> client.context().execute(
+            () -> add(client, auth, sessionOrNull(pending), onConnected)));
+      }
+      return;
+    }
+    add(client, auth, null, onConnected);
+  }
+
+  private static Session sessionOrNull(CompletableFuture<Session> restore) {
+    try {
+      return restore.getNow(null);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "error while restoring a session: " + e);
+      return null;
+    }
+  }
+
+  private void add(Client client, Map<String, Object> auth, Session session, Consumer<Socket> onConnected) {
+    Socket socket = new Socket(this, client, auth, session);
+    if (session != null) {
+      LOG.log(Level.DEBUG, () -> "connection state recovered for " + socket);
+      if (server.options().connectionStateRecovery().skipMiddlewares() && client.isOpen()) {
+        connect(socket, onConnected);
+        return;
+      }
+    }
     Chain.run(middlewares, (m, next) -> m.handle(socket, next), error -> client.context().execute(() -> {
       if (!client.isOpen()) {
         LOG.log(Level.DEBUG, () -> "middleware done after the connection closed; dropping " + socket);
@@ -188,11 +275,15 @@ public class Namespace {
         client.write(server.encoder().encode(SocketPacket.connectError(name, errorPayload(error))), false);
         return;
       }
-      sockets.put(socket.id(), socket);
-      socket.onConnect(); // before user code, so a disconnect in a listener sees a consistent state (as Node)
-      onConnected.accept(socket);
-      fireConnection(socket);
+      connect(socket, onConnected);
     }));
+  }
+
+  private void connect(Socket socket, Consumer<Socket> onConnected) {
+    sockets.put(socket.id(), socket);
+    socket.onConnect(); // before user code, so a disconnect in a listener sees a consistent state (as Node)
+    onConnected.accept(socket);
+    fireConnection(socket);
   }
 
   private void fireConnection(Socket socket) {
@@ -242,6 +333,16 @@ public class Namespace {
     public AdapterSocket socket(String id) {
       Socket s = sockets.get(id);
       return s == null ? null : s.adapterView();
+    }
+
+    @Override
+    public long nextAckId() {
+      return Namespace.this.nextAckId();
+    }
+
+    @Override
+    public ScheduledExecutorService timer() {
+      return server.timer();
     }
   }
 }

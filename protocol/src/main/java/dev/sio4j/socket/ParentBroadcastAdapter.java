@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The adapter of a {@link ParentNamespace} (Node's {@code ParentBroadcastAdapter}): it has no sockets of its own and
@@ -41,6 +44,23 @@ final class ParentBroadcastAdapter implements Adapter {
   @Override
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     children().forEach(c -> c.adapter().broadcast(packet, opts));
+  }
+
+  @Override
+  public void broadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
+      Consumer<List<Object>> ack) {
+    // one count for this node: the sum over the children, reported once all of them reported
+    List<Namespace> targets = List.copyOf(children());
+    AtomicInteger pending = new AtomicInteger(targets.size() + 1);
+    AtomicInteger total = new AtomicInteger();
+    IntConsumer childCount = n -> {
+      total.addAndGet(n);
+      if (pending.decrementAndGet() == 0) {
+        clientCountCallback.accept(total.get());
+      }
+    };
+    targets.forEach(c -> c.adapter().broadcastWithAck(packet, opts, childCount, ack));
+    childCount.accept(0);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.socket.adapter.AdapterSocket;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.adapter.Session;
 import dev.sio4j.socket.parser.EncodedPacket;
 import dev.sio4j.socket.parser.PacketDecoder;
 import dev.sio4j.socket.parser.SocketPacket;
@@ -45,7 +46,7 @@ import java.util.function.Consumer;
  * that executor (serially per connection). Handlers, listeners and ack callbacks must not block unless an executor
  * is configured. Ack timeouts fire on the shared timer thread (or the executor).
  */
-public final class Socket {
+public final class Socket implements RemoteSocket {
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -57,6 +58,7 @@ public final class Socket {
   private final Map<String, Object> data = new ConcurrentHashMap<>();
   private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
   private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+  private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
   private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
@@ -65,11 +67,27 @@ public final class Socket {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AdapterSocket adapterView = new View();
   private volatile boolean connected;
+  /** The private session id (connection state recovery), or {@code null} when recovery is off. */
+  private final String pid;
+  /** The recovered session, or {@code null}. */
+  private final Session previous;
 
   Socket(Namespace nsp, Client client, Map<String, Object> auth) {
+    this(nsp, client, auth, null);
+  }
+
+  Socket(Namespace nsp, Client client, Map<String, Object> auth, Session previous) {
     this.nsp = nsp;
     this.client = client;
-    this.id = newId();
+    this.previous = previous;
+    if (previous != null) {
+      this.id = previous.sid();
+      this.pid = previous.pid();
+      data.putAll(previous.data());
+    } else {
+      this.id = newId();
+      this.pid = nsp.server().options().connectionStateRecovery() == null ? null : newId();
+    }
     this.handshake = buildHandshake(client.conn(), auth);
     this.acks = new AckRegistry(nsp.server().options().maxPendingAcks(), nsp.server().timer(), client.context());
   }
@@ -92,18 +110,29 @@ public final class Socket {
   }
 
   /** The socket id: random, URL-safe, unique per namespace connection; also the name of its own room. */
+  @Override
   public String id() {
     return id;
   }
 
   /** The handshake details ({@code auth} is the CONNECT payload). */
+  @Override
   public Handshake handshake() {
     return handshake;
   }
 
-  /** Free storage for the application (Node's {@code socket.data}); thread safe. */
+  /** Free storage for the application (Node's {@code socket.data}); thread safe; no {@code null} values. */
+  @Override
   public Map<String, Object> data() {
     return data;
+  }
+
+  /**
+   * Whether this socket took over the state of a previous one after a temporary disconnection (connection state
+   * recovery): same id, rooms and data, and the missed events were sent to the client (Node's {@code recovered}).
+   */
+  public boolean recovered() {
+    return previous != null;
   }
 
   /** Whether the socket is connected to its namespace. */
@@ -150,6 +179,47 @@ public final class Socket {
     return this;
   }
 
+  /** Removes every catch-all listener (Node's {@code offAny()}). */
+  public Socket offAny() {
+    anyListeners.clear();
+    return this;
+  }
+
+  /** Adds a catch-all listener called before the others (Node's {@code prependAny}). */
+  public Socket prependAny(AnyListener listener) {
+    anyListeners.add(0, listener);
+    return this;
+  }
+
+  /**
+   * Adds a listener that sees every event sent to this client, from {@code emit} and from broadcasts, before it is
+   * written (Node's {@code onAnyOutgoing}). Called on the emitting thread; the arguments must not be modified.
+   *
+   * <pre>{@code socket.onAnyOutgoing((event, args) -> log.debug("to {}: {}", socket.id(), event))}</pre>
+   */
+  public Socket onAnyOutgoing(AnyListener listener) {
+    anyOutgoingListeners.add(listener);
+    return this;
+  }
+
+  /** Adds an outgoing catch-all listener called before the others (Node's {@code prependAnyOutgoing}). */
+  public Socket prependAnyOutgoing(AnyListener listener) {
+    anyOutgoingListeners.add(0, listener);
+    return this;
+  }
+
+  /** Removes an outgoing catch-all listener (Node's {@code offAnyOutgoing}). */
+  public Socket offAnyOutgoing(AnyListener listener) {
+    anyOutgoingListeners.remove(listener);
+    return this;
+  }
+
+  /** Removes every outgoing catch-all listener (Node's {@code offAnyOutgoing()}). */
+  public Socket offAnyOutgoing() {
+    anyOutgoingListeners.clear();
+    return this;
+  }
+
   /** Adds an incoming-event middleware (Node's {@code socket.use}). */
   public Socket use(PacketMiddleware middleware) {
     middlewares.add(middleware);
@@ -180,8 +250,13 @@ public final class Socket {
    * Emits an event to this client. If the last argument is an {@link AckCallback}, the client is asked to acknowledge
    * and the callback gets its answer.
    *
+   * <p>With connection state recovery enabled, the event goes through the adapter (as in Node) so that it gets an
+   * offset and is kept for replay, unless it asks for an acknowledgement or is volatile. Once the socket is
+   * disconnected the event is dropped (Node would still write it while the connection is open).
+   *
    * @throws IllegalArgumentException for a reserved event name
    */
+  @Override
   public Socket emit(String event, Object... args) {
     emit(BroadcastFlags.NONE, event, args);
     return this;
@@ -229,6 +304,11 @@ public final class Socket {
     for (int i = 0; i < n; i++) {
       payload.add(args[i]);
     }
+    if (closing.get() && callback == null) {
+      // the client left the namespace: a late event would only be buffered by it, or reach a later connection
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": dropping event emitted after disconnection: " + event);
+      return;
+    }
     Long ackId = null;
     if (callback != null) {
       if (!connected) {
@@ -242,7 +322,26 @@ public final class Socket {
         return;
       }
     }
-    packet(SocketPacket.event(nsp.name(), payload, ackId), flags.isVolatile());
+    SocketPacket packet = SocketPacket.event(nsp.name(), payload, ackId);
+    if (nsp.server().options().connectionStateRecovery() != null) {
+      // through the adapter, so the packet gets an offset and is kept for a recovering client (as Node)
+      nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), flags));
+    } else {
+      notifyOutgoing(packet);
+      packet(packet, flags.isVolatile());
+    }
+  }
+
+  /** Tells the outgoing catch-all listeners about an EVENT packet. */
+  void notifyOutgoing(SocketPacket packet) {
+    if (anyOutgoingListeners.isEmpty() || !(packet.data() instanceof List<?>)) {
+      return;
+    }
+    String event = packet.eventName();
+    List<Object> args = packet.arguments();
+    for (AnyListener l : anyOutgoingListeners) {
+      guard(() -> l.handle(event, args));
+    }
   }
 
   CompletionStage<List<Object>> emitWithAck(BroadcastFlags flags, String event, Object[] args) {
@@ -278,6 +377,7 @@ public final class Socket {
   // ---- rooms and broadcasting ----
 
   /** Joins rooms. Ignored once the socket is disconnecting. */
+  @Override
   public Socket join(String... rooms) {
     return join(Arrays.asList(rooms));
   }
@@ -291,12 +391,14 @@ public final class Socket {
   }
 
   /** Leaves a room. */
+  @Override
   public Socket leave(String room) {
     nsp.adapter().del(id, room);
     return this;
   }
 
   /** The rooms this socket is in (its own id included); a snapshot. */
+  @Override
   public Set<String> rooms() {
     return nsp.adapter().socketRooms(id);
   }
@@ -330,10 +432,12 @@ public final class Socket {
 
   /**
    * Disconnects from the namespace (client gets DISCONNECT, reason {@code server namespace disconnect}); with
-   * {@code close}, also closes the connection (every namespace of this client).
+   * {@code close}, also closes the connection (every namespace of this client). Does nothing once the socket is
+   * disconnected or disconnecting, so it may be called from any listener, twice, or from several threads.
    */
+  @Override
   public Socket disconnect(boolean close) {
-    if (!connected) {
+    if (!connected || closing.get()) {
       return this;
     }
     if (close) {
@@ -353,9 +457,21 @@ public final class Socket {
   void onConnect() {
     connected = true;
     join(id);
+    if (previous != null) {
+      join(previous.rooms());
+    }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("sid", id);
+    if (pid != null) {
+      payload.put("pid", pid);
+    }
     packet(SocketPacket.connect(nsp.name(), payload), false);
+    if (previous != null) {
+      // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
+      for (List<Object> missed : previous.missedPackets()) {
+        packet(SocketPacket.event(nsp.name(), missed, null), false);
+      }
+    }
   }
 
   void onPacket(SocketPacket packet) {
@@ -436,6 +552,9 @@ public final class Socket {
     for (Consumer<DisconnectReason> l : disconnectingListeners) {
       guard(() -> l.accept(reason));
     }
+    if (pid != null && reason.isRecoverable()) {
+      nsp.adapter().persistSession(new Session(id, pid, rooms(), new LinkedHashMap<>(data), List.of()));
+    }
     nsp.adapter().delAll(id);
     nsp.remove(this);
     client.remove(this);
@@ -485,6 +604,33 @@ public final class Socket {
       if (connected) {
         client.write(packet, flags.isVolatile());
       }
+    }
+
+    @Override
+    public void write(SocketPacket packet, EncodedPacket encoded, BroadcastFlags flags) {
+      if (connected) {
+        notifyOutgoing(packet);
+        client.write(encoded, flags.isVolatile());
+      }
+    }
+
+    @Override
+    public boolean writeWithAck(SocketPacket packet, EncodedPacket encoded, BroadcastFlags flags,
+        Consumer<List<Object>> onAck) {
+      if (!connected || packet.id() == null) {
+        return false;
+      }
+      // an error (timeout, disconnect) is dropped: the broadcast's own timer reports the missing answers
+      if (!acks.register(packet.id(), (error, args) -> {
+        if (error == null) {
+          onAck.accept(args);
+        }
+      }, flags.timeout())) {
+        return false;
+      }
+      notifyOutgoing(packet);
+      client.write(encoded, flags.isVolatile());
+      return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.socket.adapter.Adapter;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.InMemoryAdapter;
+import dev.sio4j.socket.adapter.SessionAwareAdapter;
 import dev.sio4j.socket.parser.DecoderLimits;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,7 +28,9 @@ import java.util.function.Function;
  * @param maxPendingAcks most acknowledgements one socket may wait for at once; defaults to 1,000
  * @param executor runs event handlers (serially per connection) when they may block, or {@code null} (the default)
  *     to run them on the engine's callback thread
- * @param adapterFactory creates the adapter of each namespace; defaults to {@link InMemoryAdapter}
+ * @param adapterFactory creates the adapter of each namespace; defaults to {@link InMemoryAdapter}, or to
+ *     {@link SessionAwareAdapter} when connection state recovery is enabled
+ * @param connectionStateRecovery connection state recovery settings, or {@code null} (the default) when disabled
  */
 public record SocketIoOptions(
     EngineOptions engine,
@@ -36,7 +39,8 @@ public record SocketIoOptions(
     int maxNestingDepth,
     int maxPendingAcks,
     Executor executor,
-    Function<AdapterNamespace, Adapter> adapterFactory) {
+    Function<AdapterNamespace, Adapter> adapterFactory,
+    ConnectionStateRecovery connectionStateRecovery) {
 
   /** Validates every value. */
   public SocketIoOptions {
@@ -55,6 +59,12 @@ public record SocketIoOptions(
       throw new IllegalArgumentException("maxPendingAcks must be > 0, was " + maxPendingAcks);
     }
     Objects.requireNonNull(adapterFactory, "adapterFactory");
+  }
+
+  /** The options without connection state recovery (the constructor before that option existed). */
+  public SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, int maxNestingDepth,
+      int maxPendingAcks, Executor executor, Function<AdapterNamespace, Adapter> adapterFactory) {
+    this(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor, adapterFactory, null);
   }
 
   /** The defaults. */
@@ -80,7 +90,8 @@ public record SocketIoOptions(
     private int maxNestingDepth = 32;
     private int maxPendingAcks = 1_000;
     private Executor executor;
-    private Function<AdapterNamespace, Adapter> adapterFactory = InMemoryAdapter::new;
+    private Function<AdapterNamespace, Adapter> adapterFactory;
+    private ConnectionStateRecovery connectionStateRecovery;
 
     private Builder() {}
 
@@ -98,11 +109,20 @@ public record SocketIoOptions(
     public Builder executor(Executor v) { executor = v; return this; }
     /** See {@link SocketIoOptions#adapterFactory()}. */
     public Builder adapterFactory(Function<AdapterNamespace, Adapter> v) { adapterFactory = v; return this; }
+    /** See {@link SocketIoOptions#connectionStateRecovery()}; {@code null} disables it. */
+    public Builder connectionStateRecovery(ConnectionStateRecovery v) { connectionStateRecovery = v; return this; }
 
     /** Builds and validates. */
     public SocketIoOptions build() {
+      Function<AdapterNamespace, Adapter> adapters = adapterFactory;
+      if (adapters == null) {
+        ConnectionStateRecovery csr = connectionStateRecovery;
+        adapters = csr == null ? InMemoryAdapter::new
+            : nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
+                csr.maxSessions());
+      }
       return new SocketIoOptions(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor,
-          adapterFactory);
+          adapters, connectionStateRecovery);
     }
   }
 }

@@ -166,8 +166,23 @@ public final class SocketIoServer {
   }
 
   /** The sockets of the main namespace. */
-  public CompletionStage<List<Socket>> fetchSockets() {
+  public CompletionStage<List<RemoteSocket>> fetchSockets() {
     return main.fetchSockets();
+  }
+
+  /**
+   * Sends an event to the other Socket.IO servers of the cluster, on the main namespace.
+   *
+   * @throws UnsupportedOperationException with the in-memory adapter
+   */
+  public SocketIoServer serverSideEmit(String event, Object... args) {
+    main.serverSideEmit(event, args);
+    return this;
+  }
+
+  /** Node's {@code serverSideEmitWithAck} on the main namespace; fails with the in-memory adapter. */
+  public CompletionStage<List<Object>> serverSideEmitWithAck(String event, Object... args) {
+    return main.serverSideEmitWithAck(event, args);
   }
 
   /** Makes every socket of the main namespace join rooms. */

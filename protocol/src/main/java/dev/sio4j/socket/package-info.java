@@ -16,6 +16,11 @@
  * io.to("room").except("muted").emit("news", Map.of("title", "hello"));
  * }</pre>
  *
+ * <p>Beyond the basics: broadcasts with acknowledgements ({@code io.timeout(d).emitWithAck(...)}), connection state
+ * recovery ({@link dev.sio4j.socket.SocketIoOptions#connectionStateRecovery()}), catch-all listeners
+ * ({@code onAny}, {@code onAnyOutgoing}), {@link dev.sio4j.socket.RemoteSocket} views from {@code fetchSockets()} and
+ * {@code serverSideEmit} (cluster adapters only).
+ *
  * <p>Event arguments are plain Java trees (see {@link dev.sio4j.socket.parser.PacketDecoder}); emits also accept
  * {@code byte[]}/{@code ByteBuffer} anywhere (sent as binary attachments), {@code jakarta.json.JsonValue}s and POJOs
  * (JSON-B). The logger is {@code dev.sio4j.socket}.

@@ -124,7 +124,7 @@ class BroadcastTest {
     assertEquals(Set.of(byName.get("a").id(), byName.get("b").id()), io.in("vip").allSockets());
     io.socketsLeave("vip");
     assertTrue(io.in("vip").allSockets().isEmpty());
-    List<Socket> fetched = await(io.in("ab").fetchSockets());
+    List<RemoteSocket> fetched = await(io.in("ab").fetchSockets());
     assertEquals(Set.of("a", "b"),
         fetched.stream().map(s -> (String) s.handshake().auth().get("name")).collect(Collectors.toSet()));
     io.in("ab").disconnectSockets(false);

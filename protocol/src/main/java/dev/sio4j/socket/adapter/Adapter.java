@@ -4,6 +4,10 @@ import dev.sio4j.socket.parser.SocketPacket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The room registry and broadcaster of one namespace (Node's {@code socket.io-adapter} {@code Adapter}); the
@@ -59,8 +63,46 @@ public interface Adapter {
   /** Registers a listener for room events. */
   void addRoomListener(RoomListener listener);
 
-  /** Sends an event to the other server nodes; the in-memory adapter has none and refuses. */
+  /**
+   * Sends an event to the other server nodes (Node's {@code serverSideEmit}); the in-memory adapter has none and
+   * refuses, as Node's does.
+   *
+   * @throws UnsupportedOperationException when the adapter does not reach other nodes
+   */
   default void serverSideEmit(List<Object> eventAndArgs) {
-    throw new UnsupportedOperationException("this adapter does not support serverSideEmit");
+    throw new UnsupportedOperationException("this adapter does not support the serverSideEmit() functionality");
+  }
+
+  /**
+   * Delivers a packet that asks each recipient for an acknowledgement (Node's {@code broadcastWithAck}). The adapter
+   * gives the packet an ack id ({@link AdapterNamespace#nextAckId()}), sends it to the selected sockets with
+   * {@link AdapterSocket#writeWithAck}, then reports how many clients were asked through
+   * {@code clientCountCallback} (once per server node that delivered it), and each client's acknowledgement
+   * arguments through {@code ack}.
+   *
+   * @throws UnsupportedOperationException when the adapter does not support it (the default)
+   */
+  default void broadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
+      Consumer<List<Object>> ack) {
+    throw new UnsupportedOperationException("this adapter does not support broadcasting with acknowledgements");
+  }
+
+  /** How many server nodes a broadcast reaches (Node's {@code serverCount}); 1 for a single node. */
+  default CompletionStage<Integer> serverCount() {
+    return CompletableFuture.completedFuture(1);
+  }
+
+  /**
+   * Keeps the state of a socket that disconnected for a recoverable reason (connection state recovery). Does
+   * nothing by default.
+   */
+  default void persistSession(Session session) {}
+
+  /**
+   * The session of {@code pid} with the packets missed since {@code offset}, or {@code null} (in the stage) when it
+   * is unknown, expired, or the offset is too old. Returns {@code null} by default.
+   */
+  default CompletionStage<Session> restoreSession(String pid, String offset) {
+    return CompletableFuture.completedFuture(null);
   }
 }

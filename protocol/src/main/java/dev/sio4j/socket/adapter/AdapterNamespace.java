@@ -1,6 +1,7 @@
 package dev.sio4j.socket.adapter;
 
 import dev.sio4j.socket.parser.PacketEncoder;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What an {@link Adapter} sees of its namespace. Implemented by the socket layer.
@@ -17,4 +18,10 @@ public interface AdapterNamespace {
 
   /** The socket connected to this node with that id, or {@code null}. */
   AdapterSocket socket(String id);
+
+  /** A new acknowledgement id, unique in this namespace (shared with the sockets' own acks). */
+  long nextAckId();
+
+  /** The server's shared scheduler, for an adapter's housekeeping; never shut down by the adapter. */
+  ScheduledExecutorService timer();
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The single-node {@link Adapter} (Node's {@code InMemoryAdapter}): rooms in memory, broadcasts encoded once and the
@@ -102,7 +103,22 @@ public class InMemoryAdapter implements Adapter {
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     SocketPacket own = new SocketPacket(packet.type(), nsp.name(), packet.data(), packet.id());
     EncodedPacket encoded = nsp.encoder().encode(own);
-    apply(opts, socket -> socket.write(encoded, opts.flags()));
+    apply(opts, socket -> socket.write(own, encoded, opts.flags()));
+  }
+
+  @Override
+  public void broadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
+      Consumer<List<Object>> ack) {
+    // one id for every recipient: the namespace counter is shared, so it collides with no pending ack
+    SocketPacket own = new SocketPacket(packet.type(), nsp.name(), packet.data(), nsp.nextAckId());
+    EncodedPacket encoded = nsp.encoder().encode(own);
+    int[] count = {0};
+    apply(opts, socket -> {
+      if (socket.writeWithAck(own, encoded, opts.flags(), ack)) {
+        count[0]++;
+      }
+    });
+    clientCountCallback.accept(count[0]);
   }
 
   /** Runs {@code action} for each selected local socket, outside the lock. */

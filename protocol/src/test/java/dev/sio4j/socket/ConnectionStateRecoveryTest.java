@@ -1,0 +1,283 @@
+package dev.sio4j.socket;
+
+import static dev.sio4j.socket.Fixture.await;
+import static dev.sio4j.socket.Fixture.open;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ConnectionStateRecoveryTest {
+
+  private static final Pattern CONNECT = Pattern.compile("^0\\{\"sid\":\"([A-Za-z0-9_-]+)\",\"pid\":\"([A-Za-z0-9_-]+)\"}$");
+  private static final Pattern OFFSET = Pattern.compile("^2\\[.*,\"([0-9a-z]+)\"]$");
+
+  private final LinkedBlockingQueue<Socket> sockets = new LinkedBlockingQueue<>();
+
+  private SocketIoServer server(ConnectionStateRecovery recovery) {
+    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectionStateRecovery(recovery).build());
+    io.onConnection(sockets::add);
+    return io;
+  }
+
+  private SocketIoServer server() {
+    return server(ConnectionStateRecovery.defaults());
+  }
+
+  private Socket nextSocket() {
+    try {
+      Socket s = sockets.poll(10, TimeUnit.SECONDS);
+      assertTrue(s != null, "expected a connection");
+      return s;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** sid and pid of a CONNECT answer. */
+  private static String[] ids(String connectAnswer) {
+    Matcher m = CONNECT.matcher(connectAnswer);
+    assertTrue(m.matches(), "not a CONNECT answer with pid: " + connectAnswer);
+    return new String[] {m.group(1), m.group(2)};
+  }
+
+  private static String offsetOf(String event) {
+    Matcher m = OFFSET.matcher(event);
+    assertTrue(m.matches(), "no offset in " + event);
+    return m.group(1);
+  }
+
+  @Test
+  void connectAnswerCarriesThePrivateSessionId() {
+    SocketIoServer io = server();
+    FakeEngineSocket conn = open(io);
+    conn.receive("0");
+    String[] ids = ids(conn.nextText());
+    assertEquals(nextSocket().id(), ids[0]);
+    assertNotEquals(ids[0], ids[1]);
+  }
+
+  @Test
+  void eventsGetAnOffsetAsLastArgument() {
+    SocketIoServer io = server();
+    FakeEngineSocket conn = open(io);
+    conn.receive("0");
+    ids(conn.nextText());
+    Socket socket = nextSocket();
+    io.emit("broadcast", 1);
+    socket.emit("direct", "a");
+    String first = offsetOf(conn.nextText());
+    String second = conn.nextText();
+    assertTrue(second.startsWith("2[\"direct\",\"a\",\""), second);
+    assertNotEquals(first, offsetOf(second));
+  }
+
+  @Test
+  void eventsWithAckAndVolatileEventsGetNoOffset() {
+    SocketIoServer io = server();
+    FakeEngineSocket conn = open(io);
+    conn.receive("0");
+    ids(conn.nextText());
+    Socket socket = nextSocket();
+    socket.emitWithAck("ack-me", 1);
+    assertEquals("20[\"ack-me\",1]", conn.nextText());
+    io.volatile_().emit("tick", 2);
+    assertEquals("2[\"tick\",2]", conn.nextText());
+  }
+
+  @Test
+  void restoresIdRoomsDataAndMissedPackets() {
+    SocketIoServer io = server();
+    FakeEngineSocket first = open(io);
+    first.receive("0");
+    String[] ids = ids(first.nextText());
+    Socket old = nextSocket();
+    old.join("room1");
+    old.data().put("user", "ann");
+    io.emit("before");
+    String offset = offsetOf(first.nextText());
+
+    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
+    io.to("room1").emit("missed", 1);
+    io.to("elsewhere").emit("not for us");
+    io.except("room1").emit("excluded");
+    io.emit("missed too");
+
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + offset + "\"}");
+    assertEquals("0{\"sid\":\"" + ids[0] + "\",\"pid\":\"" + ids[1] + "\"}", second.nextText());
+    assertTrue(second.nextText().startsWith("2[\"missed\",1,\""));
+    assertTrue(second.nextText().startsWith("2[\"missed too\",\""));
+    second.assertExhausted();
+
+    Socket recovered = nextSocket();
+    assertTrue(recovered.recovered());
+    assertEquals(ids[0], recovered.id());
+    assertTrue(recovered.rooms().contains("room1"));
+    assertEquals("ann", recovered.data().get("user"));
+    assertFalse(old.recovered());
+
+    io.to("room1").emit("live");
+    assertTrue(second.nextText().startsWith("2[\"live\",\""));
+  }
+
+  @Test
+  void skipsMiddlewaresByDefault() {
+    SocketIoServer io = server();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    io.use((s, next) -> {
+      ran.add(s.id());
+      next.proceed();
+    });
+    String[] ids = connectAndLoseConnection(io);
+    assertEquals(1, ran.size());
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertEquals(ids[0], ids(second.nextText())[0]);
+    assertEquals(1, ran.size(), "middleware skipped");
+  }
+
+  @Test
+  void runsMiddlewaresWhenConfigured() {
+    SocketIoServer io = server(new ConnectionStateRecovery(java.time.Duration.ofMinutes(2), false));
+    List<Boolean> ran = new CopyOnWriteArrayList<>();
+    io.use((s, next) -> {
+      ran.add(s.recovered());
+      next.proceed();
+    });
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertEquals(ids[0], ids(second.nextText())[0]);
+    assertEquals(List.of(false, true), ran);
+  }
+
+  @Test
+  void unknownSessionGetsANewSocket() {
+    SocketIoServer io = server();
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"nope\",\"offset\":\"" + ids[2] + "\"}");
+    assertNotEquals(ids[0], ids(second.nextText())[0]);
+    assertFalse(nextSocket().recovered());
+  }
+
+  @Test
+  void unknownOffsetGetsANewSocket() {
+    SocketIoServer io = server();
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"zzzz\"}");
+    assertNotEquals(ids[0], ids(second.nextText())[0]);
+  }
+
+  @Test
+  void aSessionIsRecoveredOnce() {
+    SocketIoServer io = server();
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertEquals(ids[0], ids(second.nextText())[0]);
+    FakeEngineSocket third = open(io);
+    third.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertNotEquals(ids[0], ids(third.nextText())[0]);
+  }
+
+  @Test
+  void voluntaryDisconnectionIsNotRecoverable() {
+    SocketIoServer io = server();
+    FakeEngineSocket first = open(io);
+    first.receive("0");
+    String[] ids = ids(first.nextText());
+    nextSocket();
+    io.emit("x");
+    String offset = offsetOf(first.nextText());
+    first.receive("1"); // client namespace disconnect
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + offset + "\"}");
+    assertNotEquals(ids[0], ids(second.nextText())[0]);
+  }
+
+  @Test
+  void disabledByDefault() {
+    SocketIoServer io = Fixture.server();
+    CompletableFuture<Socket> socket = new CompletableFuture<>();
+    io.onConnection(socket::complete);
+    FakeEngineSocket conn = open(io);
+    conn.receive("0{\"pid\":\"p\",\"offset\":\"0\"}");
+    Fixture.sidOf(conn.nextText()); // no pid
+    io.emit("plain");
+    assertEquals("2[\"plain\"]", conn.nextText());
+    assertFalse(await(socket).recovered());
+  }
+
+  @Test
+  void worksInCustomNamespaces() {
+    SocketIoServer io = server();
+    io.of("/chat").onConnection(sockets::add);
+    FakeEngineSocket first = open(io);
+    first.receive("0/chat,");
+    Matcher m = Pattern.compile("^0/chat,\\{\"sid\":\"([^\"]+)\",\"pid\":\"([^\"]+)\"}$").matcher(first.nextText());
+    assertTrue(m.matches());
+    nextSocket();
+    io.of("/chat").emit("a");
+    String event = first.nextText();
+    String offset = event.substring(event.lastIndexOf(",\"") + 2, event.length() - 2);
+    first.closeWith(dev.sio4j.engine.DisconnectReason.PING_TIMEOUT);
+    io.of("/chat").emit("b");
+    FakeEngineSocket second = open(io);
+    second.receive("0/chat,{\"pid\":\"" + m.group(2) + "\",\"offset\":\"" + offset + "\"}");
+    assertTrue(second.nextText().startsWith("0/chat,{\"sid\":\"" + m.group(1) + "\""));
+    assertTrue(second.nextText().startsWith("2/chat,[\"b\",\""));
+  }
+
+  @Test
+  void optionsAreValidated() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new ConnectionStateRecovery(java.time.Duration.ZERO, true));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new ConnectionStateRecovery(java.time.Duration.ofSeconds(1), true, 0, 1));
+    assertEquals(java.time.Duration.ofMinutes(2), ConnectionStateRecovery.defaults().maxDisconnectionDuration());
+    assertTrue(ConnectionStateRecovery.defaults().skipMiddlewares());
+  }
+
+  /** Connects, receives one event, loses the connection; returns sid, pid and the offset. */
+  private String[] connectAndLoseConnection(SocketIoServer io) {
+    FakeEngineSocket first = open(io);
+    first.receive("0");
+    String[] ids = ids(first.nextText());
+    nextSocket();
+    io.emit("x");
+    String offset = offsetOf(first.nextText());
+    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_ERROR);
+    return new String[] {ids[0], ids[1], offset};
+  }
+
+  @Test
+  void recoveredMapOfDataIsACopy() {
+    SocketIoServer io = server();
+    FakeEngineSocket first = open(io);
+    first.receive("0");
+    String[] ids = ids(first.nextText());
+    Socket old = nextSocket();
+    old.data().putAll(Map.of("a", 1));
+    io.emit("x");
+    String offset = offsetOf(first.nextText());
+    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
+    old.data().put("late", true);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + offset + "\"}");
+    ids(second.nextText());
+    assertEquals(Map.of("a", 1), nextSocket().data());
+  }
+}
