@@ -1,5 +1,7 @@
 package dev.sio4j.redis;
 
+import dev.sio4j.socket.AckCallback;
+import dev.sio4j.socket.AckException;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.BroadcastFlags;
@@ -61,7 +63,6 @@ public class RedisAdapter extends InMemoryAdapter {
   private final List<ServerSideEmitListener> serverSideListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicBoolean warnedNoAckSupport = new AtomicBoolean();
 
   RedisAdapter(AdapterNamespace nsp, RedisAdapterFactory factory) {
     super(nsp);
@@ -125,10 +126,8 @@ public class RedisAdapter extends InMemoryAdapter {
    * {@code broadcastWithAck}). {@code clientCountCallback} is called once per node that delivered it with the number
    * of clients asked there; {@code ack} once per client answer, with its arguments (remote answers carry the first
    * argument only, as in Node). Acknowledgements arriving after {@link BroadcastFlags#timeout()} are dropped.
-   *
-   * <p>Until the protocol's adapter SPI can register acknowledgements for a broadcast, this node's own sockets are
-   * not part of it (see {@link #localBroadcastWithAck}).
    */
+  @Override
   public void broadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
       Consumer<List<Object>> ack) {
     if (!opts.flags().local()) {
@@ -147,18 +146,10 @@ public class RedisAdapter extends InMemoryAdapter {
     localBroadcastWithAck(packet, opts, clientCountCallback, ack);
   }
 
-  /**
-   * The local part of {@link #broadcastWithAck}. The adapter SPI of this protocol version cannot register
-   * acknowledgements for broadcast packets, so this delivers nothing and reports 0 clients; it will call the
-   * in-memory adapter's {@code broadcastWithAck} once the SPI has it.
-   */
+  /** The local part of {@link #broadcastWithAck}: the in-memory adapter's delivery with acknowledgements. */
   protected void localBroadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
       Consumer<List<Object>> ack) {
-    if (!fetchSockets(opts).isEmpty() && warnedNoAckSupport.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "broadcast with acks: the sockets of this node are skipped (the adapter SPI of this "
-          + "version cannot register broadcast acknowledgements)");
-    }
-    clientCountCallback.accept(0);
+    super.broadcastWithAck(packet, opts, clientCountCallback, ack);
   }
 
   // ---- cluster-wide operations ----
@@ -196,9 +187,25 @@ public class RedisAdapter extends InMemoryAdapter {
     super.disconnectSockets(opts, close);
   }
 
-  /** Sends an event to the other nodes' {@link ServerSideEmitListener}s (Node's {@code serverSideEmit}). */
+  /**
+   * Sends an event to the other nodes' {@link ServerSideEmitListener}s (Node's {@code serverSideEmit}). With an
+   * {@link AckCallback} as last element, collects one answer per node into it (see {@link #serverSideEmitWithAck}).
+   */
   @Override
   public void serverSideEmit(List<Object> eventAndArgs) {
+    if (!eventAndArgs.isEmpty() && eventAndArgs.get(eventAndArgs.size() - 1) instanceof AckCallback callback) {
+      serverSideEmitWithAck(new ArrayList<>(eventAndArgs.subList(0, eventAndArgs.size() - 1)))
+          .whenComplete((responses, e) -> {
+            if (e == null) {
+              callback.handle(null, responses);
+            } else {
+              Throwable cause = e.getCause() != null ? e.getCause() : e;
+              List<Object> partial = cause instanceof ClusterRequestException c ? c.partialResponses() : List.of();
+              callback.handle(new AckException(AckException.Kind.TIMEOUT, cause.getMessage(), partial), partial);
+            }
+          });
+      return;
+    }
     Map<String, Object> req = request(RequestType.SERVER_SIDE_EMIT, null);
     req.put("data", eventAndArgs);
     publish(requestChannel, JsonText.encode(req));
@@ -219,8 +226,11 @@ public class RedisAdapter extends InMemoryAdapter {
       Map<String, Object> req = request(RequestType.SERVER_SIDE_EMIT, requestId);
       req.put("data", eventAndArgs);
       PendingRequest pending = new PendingRequest(RequestType.SERVER_SIDE_EMIT, numSub, 0, null);
-      return send(requestId, pending, JsonText.encode(req), "serverSideEmit")
-          .thenApply(r -> (List<Object>) r);
+      return send(requestId, pending, JsonText.encode(req), "serverSideEmit").thenApply(r -> {
+        @SuppressWarnings("unchecked")
+        List<Object> responses = (List<Object>) r;
+        return responses;
+      });
     });
   }
 
@@ -276,6 +286,7 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   /** How many nodes serve this namespace (subscribers of the request channel, this node included). */
+  @Override
   public CompletableFuture<Integer> serverCount() {
     CompletableFuture<Integer> count = new CompletableFuture<>();
     try {

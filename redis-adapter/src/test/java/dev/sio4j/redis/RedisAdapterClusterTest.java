@@ -192,6 +192,32 @@ class RedisAdapterClusterTest {
   }
 
   @Test
+  void broadcastWithAcksCollectsAnswersFromEveryNode() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client a1 = a.connect("{\"room\":\"r\"}");
+    Client b1 = b.connect("{\"room\":\"r\"}");
+    CompletableFuture<List<Object>> answers =
+        a.io.to("r").timeout(Duration.ofSeconds(10)).emitWithAck("ask", 1).toCompletableFuture();
+    // each client answers the ack id it was given: "3<id>[...]"
+    for (Client c : List.of(a1, b1)) {
+      String asked = c.conn().await("2");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^2(\\d+)\\[\"ask\",1]$").matcher(asked);
+      assertTrue(m.matches(), asked);
+      c.conn().receive("3" + m.group(1) + "[\"" + c.sid() + "\"]");
+    }
+    assertEquals(Set.of(a1.sid(), b1.sid()), Set.copyOf(await(answers)));
+  }
+
+  @Test
+  void serverSideEmitThroughTheSocketLayer() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    b.adapter().onServerSideEmit((args, ack) -> ack.accept("pong:" + args.get(1)));
+    assertEquals(List.of("pong:7"), await(a.io.serverSideEmitWithAck("ping", 7)));
+  }
+
+  @Test
   void aSilentNodeMakesRequestsTimeOutInsteadOfHanging() {
     ClusterNode a = node(Duration.ofMillis(500));
     // a "node" that is subscribed (so it is counted) but never answers, like one that died mid-request
