@@ -1,0 +1,107 @@
+package dev.sio4j.redis;
+
+import dev.sio4j.socket.Handshake;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A socket found by {@link RedisAdapter#fetchClusterSockets} on any node of the cluster (Node's
+ * {@code RemoteSocket} details): its id, handshake, rooms and application data, as that node reported them.
+ * Immutable snapshot.
+ *
+ * @param id the socket id
+ * @param handshake the handshake, or {@code null} when the reporting node did not send one
+ * @param rooms the rooms (its own id included)
+ * @param data the application data ({@code socket.data})
+ * @param local whether the socket is connected to this node
+ */
+public record RemoteSocketInfo(String id, Handshake handshake, Set<String> rooms, Map<String, Object> data,
+    boolean local) {
+
+  /** Copies the collections. */
+  public RemoteSocketInfo {
+    rooms = Set.copyOf(rooms);
+    data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+  }
+
+  /** The wire form Node's adapter sends in a {@code REMOTE_FETCH} response. */
+  Map<String, Object> toWire() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("handshake", handshake == null ? Map.of() : handshakeToWire(handshake));
+    out.put("rooms", new ArrayList<>(rooms));
+    out.put("data", data);
+    return out;
+  }
+
+  /** Reads one socket of a {@code REMOTE_FETCH} response; {@code null} when it has no id. */
+  static RemoteSocketInfo fromWire(Object o) {
+    if (!(o instanceof Map<?, ?> m) || !(m.get("id") instanceof String id)) {
+      return null;
+    }
+    Set<String> rooms = new LinkedHashSet<>();
+    if (m.get("rooms") instanceof List<?> list) {
+      list.forEach(r -> rooms.add(String.valueOf(r)));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (m.get("data") instanceof Map<?, ?> d) {
+      d.forEach((k, v) -> data.put(String.valueOf(k), v));
+    }
+    Handshake hs = m.get("handshake") instanceof Map<?, ?> h ? handshakeFromWire(h) : null;
+    return new RemoteSocketInfo(id, hs, rooms, data, false);
+  }
+
+  /** Node's handshake object: a header or query value is a string, or an array when repeated. */
+  static Map<String, Object> handshakeToWire(Handshake h) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("headers", multiToWire(h.headers()));
+    out.put("time", h.time());
+    out.put("address", h.address());
+    out.put("xdomain", h.xdomain());
+    out.put("secure", h.secure());
+    out.put("issued", h.issued());
+    out.put("url", h.url());
+    out.put("query", multiToWire(h.query()));
+    out.put("auth", h.auth());
+    return out;
+  }
+
+  private static Map<String, Object> multiToWire(Map<String, List<String>> multi) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (multi != null) {
+      multi.forEach((k, v) -> out.put(k, v.size() == 1 ? v.get(0) : v));
+    }
+    return out;
+  }
+
+  static Handshake handshakeFromWire(Map<?, ?> h) {
+    Map<String, Object> auth = new LinkedHashMap<>();
+    if (h.get("auth") instanceof Map<?, ?> a) {
+      a.forEach((k, v) -> auth.put(String.valueOf(k), v));
+    }
+    return new Handshake(multiFromWire(h.get("headers")), multiFromWire(h.get("query")), auth,
+        h.get("address") instanceof String s ? s : null, h.get("time") instanceof String t ? t : null,
+        h.get("issued") instanceof Number n ? n.longValue() : 0L, Boolean.TRUE.equals(h.get("secure")),
+        Boolean.TRUE.equals(h.get("xdomain")), h.get("url") instanceof String u ? u : null);
+  }
+
+  private static Map<String, List<String>> multiFromWire(Object o) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (o instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        List<String> values = new ArrayList<>();
+        if (v instanceof List<?> l) {
+          l.forEach(e -> values.add(String.valueOf(e)));
+        } else if (v != null) {
+          values.add(String.valueOf(v));
+        }
+        out.put(String.valueOf(k), List.copyOf(values));
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.sio4j.redis;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The Node.js peer ({@code src/test/js/peer.js}, run from the {@code npm ci}-ed copy in {@code target/js}): a
+ * socket.io server node with {@code @socket.io/redis-adapter}, a client on it, and a redis-emitter. Commands go as
+ * JSON lines to its stdin; its reports come back as JSON lines. Thread safe.
+ */
+final class NodePeer implements AutoCloseable {
+
+  private final Process process;
+  private final Writer stdin;
+  private final BlockingQueue<JsonObject> reports = new LinkedBlockingQueue<>();
+  final String clientId;
+
+  NodePeer(String redisUri, String key) throws IOException {
+    Path dir = Path.of(System.getProperty("sio4j.js.dir", "target/js"));
+    if (!Files.isDirectory(dir.resolve("node_modules/@socket.io/redis-adapter"))) {
+      fail("the Node.js peer is not installed in " + dir.toAbsolutePath()
+          + ": run the build through Maven (it runs `npm ci` there; needs node and npm on the PATH)");
+    }
+    ProcessBuilder pb = new ProcessBuilder("node", "peer.js").directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().put("REDIS_URL", redisUri);
+    pb.environment().put("KEY", key);
+    process = pb.start();
+    stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          try (var jr = Json.createReader(new java.io.StringReader(line))) {
+            reports.add(jr.readObject());
+          } catch (RuntimeException e) {
+            System.err.println("peer: " + line);
+          }
+        }
+      } catch (IOException e) {
+        // process gone
+      }
+    }, "node-peer-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    JsonObject ready = next("ready");
+    clientId = ready.getString("clientId");
+  }
+
+  /** Sends a command (a JSON object text). */
+  void send(String json) {
+    try {
+      stdin.write(json + "\n");
+      stdin.flush();
+    } catch (IOException e) {
+      throw new AssertionError("Node peer gone", e);
+    }
+  }
+
+  /** The next report of {@code kind} (others are skipped), waiting up to 20 s. */
+  JsonObject next(String kind) {
+    return next(o -> kind.equals(o.getString("kind", "")), kind);
+  }
+
+  JsonObject next(Predicate<JsonObject> p, String what) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try {
+      while (System.nanoTime() < end) {
+        JsonObject o = reports.poll(1, TimeUnit.SECONDS);
+        if (o != null && ("fatal".equals(o.getString("kind", "")) || "error".equals(o.getString("kind", "")))) {
+          throw new AssertionError("Node peer: " + o);
+        }
+        if (o != null && p.test(o)) {
+          return o;
+        }
+        if (o == null && !process.isAlive()) {
+          throw new AssertionError("Node peer exited with " + process.exitValue());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new AssertionError("no report from the Node peer: " + what);
+  }
+
+  /** The next event its client received with that name. */
+  JsonObject clientEvent(String event) {
+    return next(o -> "client-event".equals(o.getString("kind", "")) && event.equals(o.getString("ev")),
+        "client event " + event);
+  }
+
+  @Override
+  public void close() {
+    try {
+      send("{\"cmd\":\"exit\"}");
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (AssertionError | InterruptedException e) {
+      process.destroyForcibly();
+    }
+  }
+}

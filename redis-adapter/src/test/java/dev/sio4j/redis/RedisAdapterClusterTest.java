@@ -1,0 +1,280 @@
+package dev.sio4j.redis;
+
+import static dev.sio4j.redis.ClusterNode.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sio4j.redis.ClusterNode.Client;
+import dev.sio4j.socket.adapter.BroadcastOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two and three Java nodes joined through a real redis-server. */
+class RedisAdapterClusterTest {
+
+  private static final AtomicInteger KEYS = new AtomicInteger();
+  private static RedisServer redis;
+  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final String key = "test" + KEYS.incrementAndGet();
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @AfterEach
+  void closeNodes() {
+    nodes.forEach(ClusterNode::close);
+  }
+
+  private ClusterNode node() {
+    return node(Duration.ofSeconds(5));
+  }
+
+  private ClusterNode node(Duration requestsTimeout) {
+    ClusterNode n = new ClusterNode(redis.uri(), key, requestsTimeout);
+    nodes.add(n);
+    return n;
+  }
+
+  /** Proves nothing else is queued for {@code c}: a broadcast marker must be the next message. */
+  private static void assertNextIsMarker(ClusterNode from, Client c) {
+    from.io.emit("marker");
+    assertEquals("2[\"marker\"]", c.conn().await("2"));
+  }
+
+  @Test
+  void roomBroadcastOnOneNodeReachesMembersOnTheOthers() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    ClusterNode c = node();
+    Client a1 = a.connect("{\"room\":\"r\"}");
+    Client b1 = b.connect("{\"room\":\"r\"}");
+    Client b2 = b.connect(null);
+    Client c1 = c.connect("{\"room\":\"r\"}");
+
+    a.io.to("r").emit("hello", 1, "two", Map.of("three", 3));
+
+    String expected = "2[\"hello\",1,\"two\",{\"three\":3}]";
+    assertEquals(expected, a1.conn().await("2"));
+    assertEquals(expected, b1.conn().await("2"));
+    assertEquals(expected, c1.conn().await("2"));
+    assertNextIsMarker(a, b2);
+  }
+
+  @Test
+  void binaryPayloadCrossesNodes() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client b1 = b.connect(null);
+    a.io.emit("bin", new byte[] {1, 2, 3});
+    assertEquals("51-[\"bin\",{\"_placeholder\":true,\"num\":0}]", b1.conn().await("51"));
+  }
+
+  @Test
+  void exceptAndLocalAreHonouredAcrossNodes() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client a1 = a.connect(null);
+    Client b1 = b.connect("{\"room\":\"muted\"}");
+    Client b2 = b.connect(null);
+
+    a.io.except("muted").emit("news");
+    assertEquals("2[\"news\"]", b2.conn().await("2"));
+    assertNextIsMarker(a, b1);
+
+    a.io.local().emit("local-only");
+    assertEquals("2[\"local-only\"]", a1.conn().await("2[\"local"));
+    assertNextIsMarker(a, b2);
+
+    // socket.broadcast on B: every socket but the sender, on every node
+    b.io.of("/").sockets().get(b1.sid()).broadcast().emit("from-b1");
+    assertEquals("2[\"from-b1\"]", a1.conn().await("2[\"from"));
+    assertEquals("2[\"from-b1\"]", b2.conn().await("2[\"from"));
+    assertNextIsMarker(a, b1);
+  }
+
+  @Test
+  void fetchSocketsAndAllRoomsSeeEveryNode() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client a1 = a.connect("{\"room\":\"r\",\"name\":\"alice\"}");
+    Client b1 = b.connect("{\"room\":\"r\",\"name\":\"bob\"}");
+    b.connect("{\"room\":\"other\"}");
+
+    assertEquals(2, await(a.adapter().serverCount()));
+    List<RemoteSocketInfo> inR = await(a.adapter().fetchClusterSockets(
+        new BroadcastOptions(Set.of("r"), Set.of(), null)));
+    Map<String, RemoteSocketInfo> byId = inR.stream().collect(Collectors.toMap(RemoteSocketInfo::id, s -> s));
+    assertEquals(Set.of(a1.sid(), b1.sid()), byId.keySet());
+    RemoteSocketInfo bob = byId.get(b1.sid());
+    assertEquals(Set.of(b1.sid(), "r"), bob.rooms());
+    assertEquals("bob", bob.data().get("name"));
+    assertNotNull(bob.handshake());
+    assertEquals("bob", bob.handshake().auth().get("name"));
+    assertEquals("test", bob.handshake().queryParam("node"));
+    assertTrue(byId.get(a1.sid()).local());
+
+    assertEquals(3, await(a.adapter().fetchClusterSockets(BroadcastOptions.all())).size());
+    Set<String> rooms = await(b.adapter().allRooms());
+    assertTrue(rooms.containsAll(Set.of("r", "other", a1.sid(), b1.sid())), rooms::toString);
+  }
+
+  @Test
+  void socketsJoinLeaveAndDisconnectActOnOtherNodes() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client a1 = a.connect("{\"room\":\"r\"}");
+    Client b1 = b.connect("{\"room\":\"r\"}");
+    Client b2 = b.connect(null);
+
+    a.io.in("r").socketsJoin("joined");
+    // requests and broadcasts share the order of one Redis connection, so this emit arrives after the join
+    a.io.to("joined").emit("welcome");
+    assertEquals("2[\"welcome\"]", a1.conn().await("2"));
+    assertEquals("2[\"welcome\"]", b1.conn().await("2"));
+    assertNextIsMarker(a, b2);
+
+    a.io.in("joined").socketsLeave("joined");
+    a.io.to("joined").emit("gone");
+    assertNextIsMarker(a, b1);
+
+    a.io.in("r").disconnectSockets(true);
+    assertTrue(b1.conn().await("1").startsWith("1"));
+    assertNextIsMarker(a, b2);
+  }
+
+  @Test
+  void serverSideEmitReachesOtherNodesAndCollectsAcks() throws Exception {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    ClusterNode c = node();
+    CompletableFuture<List<Object>> seenByB = new CompletableFuture<>();
+    b.adapter().onServerSideEmit((args, ack) -> {
+      seenByB.complete(args);
+      if (ack != null) {
+        ack.accept("b-answer");
+      }
+    });
+    c.adapter().onServerSideEmit((args, ack) -> {
+      if (ack != null) {
+        ack.accept(Map.of("from", "c"));
+      }
+    });
+    a.adapter().serverSideEmit(List.of("ping", 42));
+    assertEquals(List.of("ping", 42), seenByB.get(10, TimeUnit.SECONDS));
+
+    List<Object> answers = await(a.adapter().serverSideEmitWithAck(new ArrayList<>(List.of("question"))));
+    assertEquals(2, answers.size());
+    assertTrue(answers.contains("b-answer"));
+    assertTrue(answers.contains(Map.of("from", "c")));
+  }
+
+  @Test
+  void broadcastWithAcksCollectsAnswersFromEveryNode() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    Client a1 = a.connect("{\"room\":\"r\"}");
+    Client b1 = b.connect("{\"room\":\"r\"}");
+    CompletableFuture<List<Object>> answers =
+        a.io.to("r").timeout(Duration.ofSeconds(10)).emitWithAck("ask", 1).toCompletableFuture();
+    // each client answers the ack id it was given: "3<id>[...]"
+    for (Client c : List.of(a1, b1)) {
+      String asked = c.conn().await("2");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^2(\\d+)\\[\"ask\",1]$").matcher(asked);
+      assertTrue(m.matches(), asked);
+      c.conn().receive("3" + m.group(1) + "[\"" + c.sid() + "\"]");
+    }
+    assertEquals(Set.of(a1.sid(), b1.sid()), Set.copyOf(await(answers)));
+  }
+
+  @Test
+  void serverSideEmitThroughTheSocketLayer() {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    b.adapter().onServerSideEmit((args, ack) -> ack.accept("pong:" + args.get(1)));
+    assertEquals(List.of("pong:7"), await(a.io.serverSideEmitWithAck("ping", 7)));
+  }
+
+  @Test
+  void aSilentNodeMakesRequestsTimeOutInsteadOfHanging() {
+    ClusterNode a = node(Duration.ofMillis(500));
+    // a "node" that is subscribed (so it is counted) but never answers, like one that died mid-request
+    try (var lettuce = io.lettuce.core.RedisClient.create(redis.uri());
+        var mute = lettuce.connectPubSub()) {
+      mute.sync().subscribe(key + "-request#/#");
+      Throwable e = failure(a.adapter().fetchClusterSockets(BroadcastOptions.all()));
+      assertInstanceOf(ClusterRequestException.class, e);
+      assertEquals("timeout reached while waiting for fetchSockets response", e.getMessage());
+      e = failure(a.adapter().allRooms());
+      assertEquals("timeout reached while waiting for allRooms response", e.getMessage());
+      e = failure(a.adapter().serverSideEmitWithAck(new ArrayList<>(List.of("q"))));
+      assertEquals("timeout reached: only 0 responses received out of 1", e.getMessage());
+    }
+  }
+
+  @Test
+  void redisOutageKeepsLocalDeliveryFailsRequestsAndRecovers() {
+    RedisServer own = RedisServer.start();
+    try {
+      ClusterNode a = new ClusterNode(own.uri(), key, Duration.ofMillis(500));
+      nodes.add(a);
+      ClusterNode b = new ClusterNode(own.uri(), key, Duration.ofMillis(500));
+      nodes.add(b);
+      Client a1 = a.connect(null);
+      Client b1 = b.connect(null);
+
+      own.stop();
+      a.io.emit("still-here");
+      assertEquals("2[\"still-here\"]", a1.conn().await("2"));
+      Throwable e = failure(a.adapter().fetchClusterSockets(BroadcastOptions.all()));
+      assertInstanceOf(ClusterRequestException.class, e);
+      assertTrue(e.getMessage().startsWith("Redis unavailable"), e.getMessage());
+
+      own.launch();
+      // Lettuce reconnects (with back-off) and subscribes again by itself; retry until B hears A
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      boolean heard = false;
+      while (!heard && System.nanoTime() < end) {
+        a.io.emit("back");
+        String s = b1.conn().poll(1);
+        heard = "2[\"back\"]".equals(s);
+      }
+      assertTrue(heard, "B never heard A after Redis came back");
+    } finally {
+      own.close();
+    }
+  }
+
+  private static Throwable failure(CompletableFuture<?> f) {
+    try {
+      f.get(30, TimeUnit.SECONDS);
+      throw new AssertionError("expected a failure");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

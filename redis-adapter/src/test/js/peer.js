@@ -1,0 +1,112 @@
+// Node.js peer of the sio4j Redis adapter tests: one socket.io server node with @socket.io/redis-adapter, one
+// socket.io-client connected to it, and a @socket.io/redis-emitter. Driven by JSON lines on stdin; reports JSON
+// lines on stdout. Env: REDIS_URL, KEY.
+"use strict";
+const http = require("http");
+const readline = require("readline");
+const { Server } = require("socket.io");
+const { io: connect } = require("socket.io-client");
+const { createAdapter } = require("@socket.io/redis-adapter");
+const { Emitter } = require("@socket.io/redis-emitter");
+const { createClient } = require("redis");
+
+const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+const plain = (v) => (Buffer.isBuffer(v) ? { buffer: [...v] } : v);
+
+async function main() {
+  const key = process.env.KEY;
+  const pub = createClient({ url: process.env.REDIS_URL });
+  const sub = pub.duplicate();
+  const emitterClient = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect(), emitterClient.connect()]);
+  const httpServer = http.createServer();
+  const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key, requestsTimeout: 3000 }) });
+  const emitter = new Emitter(emitterClient, { key });
+
+  io.on("connection", (socket) => {
+    if (socket.handshake.auth.room) socket.join(socket.handshake.auth.room);
+    if (socket.handshake.auth.name) socket.data.name = socket.handshake.auth.name;
+  });
+  io.on("ping-from-java", (...args) => {
+    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+    out({ kind: "server-side", args });
+    if (ack) ack("node-answer");
+  });
+
+  await new Promise((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const client = connect(`http://127.0.0.1:${httpServer.address().port}`, {
+    transports: ["websocket"],
+    auth: { room: "r", name: "nodeclient" },
+  });
+  client.onAny((ev, ...args) => {
+    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+    out({ kind: "client-event", ev, args: args.map(plain) });
+    if (ack) ack("node-ack");
+  });
+  await new Promise((resolve) => client.on("connect", resolve));
+  // wait until this node's adapter is subscribed (it counts itself)
+  while ((await io.of("/").adapter.serverCount()) < 1) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+
+  const rl = readline.createInterface({ input: process.stdin });
+  rl.on("line", async (line) => {
+    const c = JSON.parse(line);
+    try {
+      switch (c.cmd) {
+        case "emit":
+          io.to(c.room).emit(c.event, ...c.args);
+          break;
+        case "emitBinary":
+          io.emit("bin", Buffer.from([1, 2, 3]));
+          break;
+        case "emitter":
+          emitter.to(c.room).emit(c.event, ...c.args);
+          break;
+        case "emitterJoin":
+          emitter.in(c.room).socketsJoin(c.join);
+          break;
+        case "socketsJoin":
+          io.in(c.room).socketsJoin(c.join);
+          break;
+        case "disconnect":
+          io.in(c.room).disconnectSockets(true);
+          break;
+        case "fetch": {
+          const sockets = await io.in(c.room).fetchSockets();
+          out({ kind: "fetch", sockets: sockets.map((s) => ({ id: s.id, rooms: [...s.rooms], data: s.data,
+            auth: s.handshake.auth })) });
+          break;
+        }
+        case "allRooms":
+          out({ kind: "allRooms", rooms: [...(await io.of("/").adapter.allRooms())] });
+          break;
+        case "serverCount":
+          out({ kind: "serverCount", count: await io.of("/").adapter.serverCount() });
+          break;
+        case "serverSideEmit":
+          io.serverSideEmit(c.event, ...c.args);
+          break;
+        case "serverSideEmitWithAck":
+          out({ kind: "serverSideAcks", responses: await io.serverSideEmitWithAck(c.event, ...c.args) });
+          break;
+        case "emitWithAck":
+          out({ kind: "acks", responses: await io.timeout(3000).emitWithAck(c.event, ...c.args) });
+          break;
+        case "exit":
+          client.close();
+          io.close();
+          await Promise.all([pub.quit(), sub.quit(), emitterClient.quit()]).catch(() => {});
+          process.exit(0);
+      }
+    } catch (e) {
+      out({ kind: "error", cmd: c.cmd, message: String(e && e.message) });
+    }
+  });
+  out({ kind: "ready", clientId: client.id });
+}
+
+main().catch((e) => {
+  out({ kind: "fatal", message: String(e && e.stack) });
+  process.exit(1);
+});
