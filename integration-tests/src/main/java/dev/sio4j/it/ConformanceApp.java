@@ -1,0 +1,91 @@
+package dev.sio4j.it;
+
+import dev.sio4j.engine.CorsOptions;
+import dev.sio4j.engine.EngineOptions;
+import dev.sio4j.engine.EngineServer;
+import dev.sio4j.engine.EngineSocket;
+import dev.sio4j.engine.EngineSocketListener;
+import dev.sio4j.servlet.SocketIoRegistration;
+import jakarta.servlet.ServletContext;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The servers the conformance suites talk to: {@code /engine.io/}, a bare Engine.IO server echoing every message (text
+ * as text, binary as binary), and {@code /socket.io/}, a Socket.IO server (see {@link SocketIoConformance}). Both with
+ * the official test suites' settings unless told otherwise: pingInterval 300 ms, pingTimeout 200 ms,
+ * maxHttpBufferSize 1,000,000, CORS origin {@code *}.
+ *
+ * <p>Registered through the library's public API ({@link SocketIoRegistration#register}), so the polling servlet and
+ * the WebSocket endpoint (found via the registrar SPI) share one engine per path.
+ */
+public final class ConformanceApp {
+
+  /** Heartbeat settings. */
+  public record Timing(Duration pingInterval, Duration pingTimeout) {
+    /** The official test suites' settings: 300 ms / 200 ms. */
+    public static final Timing SUITE = new Timing(Duration.ofMillis(300), Duration.ofMillis(200));
+    /** Slow heartbeats, for tests that must not race the heartbeat on a loaded machine. */
+    public static final Timing RELAXED = new Timing(Duration.ofSeconds(20), Duration.ofSeconds(20));
+  }
+
+  private final Timing timing;
+  private volatile String lastRemoteAddress;
+  private final List<Runnable> closers = new ArrayList<>();
+
+  /** An app with these heartbeat settings. */
+  public ConformanceApp(Timing timing) {
+    this.timing = timing;
+  }
+
+  /** Options shared by both servers, at the given path. */
+  public EngineOptions options(String path) {
+    return EngineOptions.builder()
+        .path(path)
+        .pingInterval(timing.pingInterval())
+        .pingTimeout(timing.pingTimeout())
+        .maxHttpBufferSize(1_000_000)
+        .cors(CorsOptions.allowAll())
+        .build();
+  }
+
+  /** Registers both servers in {@code context}; called during deployment. */
+  public void install(ServletContext context) {
+    EngineServer echo = new EngineServer(options("/engine.io/"));
+    echo.onConnection(socket -> {
+      lastRemoteAddress = socket.request().remoteAddress();
+      echo(socket);
+    });
+    SocketIoRegistration.register(context, echo);
+    closers.add(echo::close);
+    closers.add(SocketIoConformance.install(context, options("/socket.io/")));
+  }
+
+  /** The remote address the engine saw for the newest {@code /engine.io/} session (tests the transports' capture). */
+  public String lastRemoteAddress() {
+    return lastRemoteAddress;
+  }
+
+  /** Closes the servers. */
+  public void close() {
+    closers.forEach(Runnable::run);
+  }
+
+  private static void echo(EngineSocket socket) {
+    socket.addListener(new EngineSocketListener() {
+      @Override
+      public void onMessage(String text) {
+        socket.send(text);
+      }
+
+      @Override
+      public void onBinary(ByteBuffer data) {
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        socket.send(copy);
+      }
+    });
+  }
+}

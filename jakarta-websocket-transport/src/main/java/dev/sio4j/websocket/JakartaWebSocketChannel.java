@@ -1,0 +1,134 @@
+package dev.sio4j.websocket;
+
+import dev.sio4j.engine.transport.WebSocketChannel;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link WebSocketChannel} over a JSR-356 {@link Session}'s {@link RemoteEndpoint.Async}.
+ *
+ * <p>Thread safe. The engine keeps at most one send outstanding; should a caller break that rule, later sends wait
+ * in a small bounded queue instead of reaching the container concurrently (Tomcat throws on a second async send
+ * while one is in progress). Sends never block.
+ */
+final class JakartaWebSocketChannel implements WebSocketChannel {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.websocket");
+  /** Sends queued behind an outstanding one, only reachable by misuse of the one-send rule. */
+  static final int MAX_QUEUED = 1024;
+  /** The longest close reason a close frame carries (RFC 6455: 125-byte payload minus the 2-byte code). */
+  static final int MAX_REASON_BYTES = 123;
+
+  private final Session session;
+  private final RemoteEndpoint.Async remote;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object lock = new Object();
+  private final ArrayDeque<Send> queued = new ArrayDeque<>();
+  private boolean sending;
+
+  JakartaWebSocketChannel(Session session) {
+    this.session = session;
+    this.remote = session.getAsyncRemote();
+  }
+
+  @Override
+  public void sendText(String text, SendCallback callback) {
+    enqueue(new Send(text, null, callback));
+  }
+
+  @Override
+  public void sendBinary(ByteBuffer data, SendCallback callback) {
+    enqueue(new Send(null, data.duplicate(), callback));
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (session.isOpen()) {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "close of " + session.getId() + " failed: " + e);
+    }
+  }
+
+  private void enqueue(Send send) {
+    synchronized (lock) {
+      if (sending) {
+        if (queued.size() >= MAX_QUEUED) {
+          send.callback.onFailure(new IllegalStateException("more than " + MAX_QUEUED + " sends outstanding"));
+          return;
+        }
+        queued.add(send);
+        return;
+      }
+      sending = true;
+    }
+    start(send);
+  }
+
+  private void start(Send send) {
+    SendHandler handler = result -> finished(send, result);
+    try {
+      if (send.text != null) {
+        remote.sendText(send.text, handler);
+      } else {
+        remote.sendBinary(send.data, handler);
+      }
+    } catch (RuntimeException e) {
+      // e.g. IllegalStateException: the session closed meanwhile
+      finished(send, new SendResult(e));
+    }
+  }
+
+  private void finished(Send send, SendResult result) {
+    try {
+      if (result.isOK()) {
+        send.callback.onSuccess();
+      } else {
+        send.callback.onFailure(result.getException());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "send callback failed", e);
+    }
+    Send next;
+    synchronized (lock) {
+      next = queued.poll();
+      if (next == null) {
+        sending = false;
+      }
+    }
+    if (next != null) {
+      start(next);
+    }
+  }
+
+  static String truncate(String reason) {
+    if (reason == null) {
+      return "";
+    }
+    byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_REASON_BYTES) {
+      return reason;
+    }
+    int end = MAX_REASON_BYTES;
+    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--; // do not cut a UTF-8 sequence
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
+  private record Send(String text, ByteBuffer data, SendCallback callback) {}
+}

@@ -1,0 +1,176 @@
+package dev.sio4j.servlet;
+
+import dev.sio4j.engine.CookieOptions;
+import dev.sio4j.engine.CorsOptions;
+import dev.sio4j.engine.EngineOptions;
+import dev.sio4j.engine.transport.TransportType;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads options from servlet-context init-params ({@code <context-param>} in {@code web.xml}, or
+ * {@code ServletContext.setInitParameter}). Every name starts with {@code sio4j.}; an absent parameter keeps the
+ * default; a malformed one fails deployment with a message naming it. Durations are milliseconds ({@code 25000}) or
+ * ISO-8601 ({@code PT25S}).
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>meaning</th></tr>
+ *   <tr><td>{@code sio4j.enabled}</td><td>{@code false} turns automatic registration off</td></tr>
+ *   <tr><td>{@code sio4j.path}</td><td>{@link EngineOptions#path()}, {@code /socket.io/} by default</td></tr>
+ *   <tr><td>{@code sio4j.pingInterval}, {@code sio4j.pingTimeout}, {@code sio4j.upgradeTimeout}</td><td>durations</td></tr>
+ *   <tr><td>{@code sio4j.maxHttpBufferSize}, {@code sio4j.maxBufferedBytes}</td><td>bytes</td></tr>
+ *   <tr><td>{@code sio4j.maxBufferedPackets}, {@code sio4j.maxSessions}, {@code sio4j.httpCompressionThreshold}</td><td>ints</td></tr>
+ *   <tr><td>{@code sio4j.transports}</td><td>comma list: {@code polling,websocket}</td></tr>
+ *   <tr><td>{@code sio4j.allowUpgrades}, {@code sio4j.perMessageDeflate}</td><td>booleans</td></tr>
+ *   <tr><td>{@code sio4j.cookie}</td><td>{@code true} (Node's {@code io} cookie) or a cookie name</td></tr>
+ *   <tr><td>{@code sio4j.cors.origins}</td><td>comma list of origins, or {@code *}; enables CORS</td></tr>
+ *   <tr><td>{@code sio4j.cors.credentials}</td><td>boolean, default {@code false}</td></tr>
+ *   <tr><td>{@code sio4j.cors.allowedHeaders}</td><td>comma list</td></tr>
+ *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
+ *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
+ *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}</td><td>Socket.IO bounds (ints)</td></tr>
+ * </table>
+ */
+final class InitParams {
+
+  static final String PREFIX = "sio4j.";
+  static final String ENABLED = PREFIX + "enabled";
+  static final String DEFAULT_PATH = "/socket.io/";
+
+  private final Function<String, String> source;
+
+  InitParams(Function<String, String> source) {
+    this.source = source;
+  }
+
+  boolean enabled() {
+    Boolean b = bool("enabled");
+    return b == null || b;
+  }
+
+  /** Engine options with Socket.IO's default path. */
+  EngineOptions engineOptions() {
+    EngineOptions.Builder b = EngineOptions.builder().path(DEFAULT_PATH);
+    String path = raw("path");
+    if (path != null) {
+      b.path(path);
+    }
+    ifPresent(duration("pingInterval"), b::pingInterval);
+    ifPresent(duration("pingTimeout"), b::pingTimeout);
+    ifPresent(duration("upgradeTimeout"), b::upgradeTimeout);
+    ifPresent(longValue("maxHttpBufferSize"), b::maxHttpBufferSize);
+    ifPresent(longValue("maxBufferedBytes"), b::maxBufferedBytes);
+    ifPresent(intValue("maxBufferedPackets"), b::maxBufferedPackets);
+    ifPresent(intValue("maxSessions"), b::maxSessions);
+    ifPresent(intValue("httpCompressionThreshold"), b::httpCompressionThreshold);
+    ifPresent(bool("allowUpgrades"), b::allowUpgrades);
+    ifPresent(bool("perMessageDeflate"), b::perMessageDeflate);
+    List<String> transports = list("transports");
+    if (transports != null) {
+      Set<TransportType> set = EnumSet.noneOf(TransportType.class);
+      for (String t : transports) {
+        TransportType type = TransportType.fromWireName(t);
+        if (type == null) {
+          throw bad("transports", String.join(",", transports), "polling and/or websocket");
+        }
+        set.add(type);
+      }
+      b.transports(set);
+    }
+    String cookie = raw("cookie");
+    if (cookie != null && !cookie.equalsIgnoreCase("false")) {
+      CookieOptions d = CookieOptions.defaults();
+      b.cookie(cookie.equalsIgnoreCase("true") ? d : new CookieOptions(cookie, d.path(), d.httpOnly(), d.sameSite()));
+    }
+    List<String> origins = list("cors.origins");
+    if (origins != null) {
+      Boolean credentials = bool("cors.credentials");
+      List<String> headers = list("cors.allowedHeaders");
+      b.cors(new CorsOptions(origins, credentials != null && credentials, headers == null ? List.of() : headers,
+          duration("cors.maxAge")));
+    }
+    return b.build();
+  }
+
+  /** Socket.IO options: {@link #engineOptions()} plus {@code sio4j.connectTimeout}, {@code sio4j.maxAttachments}. */
+  dev.sio4j.socket.SocketIoOptions socketIoOptions() {
+    dev.sio4j.socket.SocketIoOptions.Builder b = dev.sio4j.socket.SocketIoOptions.builder().engine(engineOptions());
+    ifPresent(duration("connectTimeout"), b::connectTimeout);
+    ifPresent(intValue("maxAttachments"), b::maxAttachments);
+    ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
+    return b.build();
+  }
+
+  /** A duration parameter, or {@code null} when absent. */
+  Duration duration(String name) {
+    String v = raw(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v));
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw bad(name, v, "milliseconds or ISO-8601 (PT25S)");
+    }
+  }
+
+  private Long longValue(String name) {
+    String v = raw(name);
+    try {
+      return v == null ? null : Long.valueOf(v);
+    } catch (NumberFormatException e) {
+      throw bad(name, v, "an integer");
+    }
+  }
+
+  private Integer intValue(String name) {
+    String v = raw(name);
+    try {
+      return v == null ? null : Integer.valueOf(v);
+    } catch (NumberFormatException e) {
+      throw bad(name, v, "an integer");
+    }
+  }
+
+  private Boolean bool(String name) {
+    String v = raw(name);
+    if (v == null) {
+      return null;
+    }
+    switch (v.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw bad(name, v, "true or false");
+    }
+  }
+
+  private List<String> list(String name) {
+    String v = raw(name);
+    return v == null ? null : Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private String raw(String name) {
+    String v = source.apply(PREFIX + name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static <T> void ifPresent(T value, java.util.function.Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+
+  private static IllegalArgumentException bad(String name, String value, String expected) {
+    return new IllegalArgumentException("init-param " + PREFIX + name + "='" + value + "': expected " + expected);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sio4j.servlet;
+
+import dev.sio4j.engine.EngineRequest;
+import dev.sio4j.engine.transport.HttpResponse;
+import dev.sio4j.engine.transport.PollingExchange;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link PollingExchange} over a started {@link AsyncContext}, with Servlet non-blocking I/O: the body is read by a
+ * {@link ReadListener} and the response written by a {@link WriteListener}, so no container thread ever waits on the
+ * network.
+ *
+ * <p>Thread safe: {@link #respond} and {@link #onAbort} may be called from any thread; the read callback runs on a
+ * container thread. The exchange ends exactly once: by a completed response, or by an abort (client gone, container
+ * error or timeout), whichever comes first.
+ */
+final class ServletPollingExchange implements PollingExchange, AsyncListener {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
+  private static final int CHUNK = 8192;
+
+  private final AsyncContext async;
+  private final EngineRequest request;
+  /** Set once {@link #respond} was called: later calls are no-ops. */
+  private final AtomicBoolean responded = new AtomicBoolean();
+  /** Set once the exchange ended (completed or aborted). */
+  private final AtomicBoolean ended = new AtomicBoolean();
+  /** Set once the client went away; guards the abort callback. */
+  private final AtomicBoolean aborted = new AtomicBoolean();
+  private final AtomicBoolean abortReported = new AtomicBoolean();
+  private volatile Runnable abortCallback;
+
+  ServletPollingExchange(AsyncContext async, EngineRequest request) {
+    this.async = async;
+    this.request = request;
+    async.addListener(this);
+  }
+
+  @Override
+  public EngineRequest request() {
+    return request;
+  }
+
+  @Override
+  public void readBody(long maxBytes, BodyCallback callback) {
+    HttpServletRequest req = (HttpServletRequest) async.getRequest();
+    long declared = req.getContentLengthLong();
+    if (declared > maxBytes) {
+      // Known too large before reading a byte: say so without touching the body.
+      callback.onTooLarge();
+      return;
+    }
+    try {
+      ServletInputStream in = req.getInputStream();
+      in.setReadListener(new BodyReader(in, maxBytes, declared, callback));
+    } catch (IOException | RuntimeException e) {
+      callback.onError(e);
+    }
+  }
+
+  @Override
+  public void respond(HttpResponse response) {
+    if (!responded.compareAndSet(false, true) || aborted.get()) {
+      return;
+    }
+    try {
+      HttpServletResponse res = (HttpServletResponse) async.getResponse();
+      res.setStatus(response.status());
+      for (Map.Entry<String, String> h : response.headers().entrySet()) {
+        res.setHeader(h.getKey(), h.getValue());
+      }
+      byte[] body = response.body();
+      res.setContentLength(body.length);
+      if (body.length == 0) {
+        complete();
+        return;
+      }
+      ServletOutputStream out = res.getOutputStream();
+      out.setWriteListener(new BodyWriter(out, body));
+    } catch (IOException | RuntimeException e) {
+      // The container already ended the request (client gone): nothing left to answer.
+      LOG.log(Level.DEBUG, () -> "cannot respond to " + request.url() + ": " + e);
+      abort();
+    }
+  }
+
+  @Override
+  public void onAbort(Runnable callback) {
+    abortCallback = callback;
+    if (aborted.get()) {
+      fireAbort();
+    }
+  }
+
+  private void abort() {
+    if (aborted.compareAndSet(false, true)) {
+      fireAbort();
+      complete();
+    }
+  }
+
+  private void fireAbort() {
+    Runnable cb = abortCallback;
+    if (cb != null && abortReported.compareAndSet(false, true)) {
+      try {
+        cb.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "abort callback failed", e);
+      }
+    }
+  }
+
+  private void complete() {
+    if (ended.compareAndSet(false, true)) {
+      try {
+        async.complete();
+      } catch (IllegalStateException e) {
+        LOG.log(Level.DEBUG, () -> "async context already completed: " + e.getMessage());
+      }
+    }
+  }
+
+  // AsyncListener: the container's view of the exchange's end.
+
+  @Override
+  public void onComplete(AsyncEvent event) {
+    ended.set(true);
+    if (!responded.get()) {
+      // Completed by the container without our answer (e.g. shutdown): the engine must forget this exchange.
+      aborted.set(true);
+      fireAbort();
+    }
+  }
+
+  @Override
+  public void onTimeout(AsyncEvent event) {
+    LOG.log(Level.DEBUG, () -> "async timeout on " + request.url());
+    abort();
+  }
+
+  @Override
+  public void onError(AsyncEvent event) {
+    LOG.log(Level.DEBUG, () -> "async error on " + request.url() + ": " + event.getThrowable());
+    abort();
+  }
+
+  @Override
+  public void onStartAsync(AsyncEvent event) {}
+
+  /** Reads the body chunk by chunk as the container says data is available; drops it once over the limit. */
+  private final class BodyReader implements ReadListener {
+    private final ServletInputStream in;
+    private final long maxBytes;
+    private final BodyCallback callback;
+    private final byte[] chunk = new byte[CHUNK];
+    private ByteArrayOutputStream buffer;
+    private boolean done;
+
+    BodyReader(ServletInputStream in, long maxBytes, long declared, BodyCallback callback) {
+      this.in = in;
+      this.maxBytes = maxBytes;
+      this.callback = callback;
+      int initial = declared >= 0 ? (int) declared : (int) Math.min(maxBytes, 256);
+      this.buffer = new ByteArrayOutputStream(initial);
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+      while (!done && in.isReady() && !in.isFinished()) {
+        int n = in.read(chunk);
+        if (n < 0) {
+          return; // onAllDataRead follows
+        }
+        if ((long) buffer.size() + n > maxBytes) {
+          // Stop at once: the rest is never read into memory; the engine answers 413.
+          done = true;
+          buffer = null;
+          callback.onTooLarge();
+          return;
+        }
+        buffer.write(chunk, 0, n);
+      }
+    }
+
+    @Override
+    public void onAllDataRead() {
+      if (!done) {
+        done = true;
+        byte[] body = buffer.toByteArray();
+        buffer = null;
+        callback.onBody(body);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      if (!done) {
+        done = true;
+        buffer = null;
+        callback.onError(t);
+      }
+      abort();
+    }
+  }
+
+  /** Writes the whole body once the container accepts output, then completes the exchange. */
+  private final class BodyWriter implements WriteListener {
+    private final ServletOutputStream out;
+    private byte[] body;
+
+    BodyWriter(ServletOutputStream out, byte[] body) {
+      this.out = out;
+      this.body = body;
+    }
+
+    @Override
+    public void onWritePossible() throws IOException {
+      if (body != null) {
+        byte[] b = body;
+        body = null;
+        out.write(b); // the container keeps what does not fit and reports isReady() == false
+      }
+      if (out.isReady()) {
+        complete();
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      LOG.log(Level.DEBUG, () -> "write failed on " + request.url() + ": " + t);
+      abort();
+    }
+  }
+}

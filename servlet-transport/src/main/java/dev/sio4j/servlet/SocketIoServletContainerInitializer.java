@@ -1,0 +1,31 @@
+package dev.sio4j.servlet;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+
+/**
+ * Automatic registration: a WAR that contains the sio4j jars serves Socket.IO at {@code /socket.io/} without any
+ * {@code web.xml} entry. Listed in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
+ *
+ * <p>At deployment it reads the {@code sio4j.*} context init-params (see {@link InitParams}; {@code sio4j.enabled=false}
+ * turns it off), gets or creates the application's {@code SocketIoServer} (attribute
+ * {@value SocketIoRegistration#SOCKET_IO_ATTRIBUTE}; its engine under {@value SocketIoRegistration#ENGINE_ATTRIBUTE})
+ * and registers its transports with {@link SocketIoRegistration#register(ServletContext, dev.sio4j.socket.SocketIoServer)}. The application attaches its handlers in a
+ * {@code ServletContextListener}, which runs after this initializer.
+ */
+public final class SocketIoServletContainerInitializer implements ServletContainerInitializer {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
+
+  @Override
+  public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    if (!new InitParams(context::getInitParameter).enabled()) {
+      LOG.log(Level.INFO, () -> "sio4j: automatic registration off (" + InitParams.ENABLED + "=false) in "
+          + context.getContextPath());
+      return;
+    }
+    SocketIoRegistration.register(context, SocketIoRegistration.getOrCreate(context));
+  }
+}

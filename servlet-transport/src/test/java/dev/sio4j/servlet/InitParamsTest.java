@@ -1,0 +1,77 @@
+package dev.sio4j.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sio4j.engine.EngineOptions;
+import dev.sio4j.engine.transport.TransportType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InitParamsTest {
+
+  private static InitParams params(Map<String, String> values) {
+    return new InitParams(values::get);
+  }
+
+  @Test
+  void absentParametersKeepTheDefaultsWithSocketIoPath() {
+    EngineOptions o = params(Map.of()).engineOptions();
+    assertEquals("/socket.io/", o.path());
+    assertEquals(Duration.ofSeconds(25), o.pingInterval());
+    assertEquals(1_000_000, o.maxHttpBufferSize());
+    assertNull(o.cors());
+    assertNull(o.cookie());
+    assertTrue(params(Map.of()).enabled());
+  }
+
+  @Test
+  void readsEveryOption() {
+    EngineOptions o = params(Map.ofEntries(
+        Map.entry("sio4j.path", "/rt"),
+        Map.entry("sio4j.pingInterval", "300"),
+        Map.entry("sio4j.pingTimeout", "PT0.2S"),
+        Map.entry("sio4j.upgradeTimeout", "5000"),
+        Map.entry("sio4j.maxHttpBufferSize", "1000"),
+        Map.entry("sio4j.transports", "websocket"),
+        Map.entry("sio4j.allowUpgrades", "false"),
+        Map.entry("sio4j.perMessageDeflate", "TRUE"),
+        Map.entry("sio4j.cookie", "sticky"),
+        Map.entry("sio4j.cors.origins", "https://a.example, https://b.example"),
+        Map.entry("sio4j.cors.credentials", "true"),
+        Map.entry("sio4j.maxSessions", "10"))).engineOptions();
+    assertEquals("/rt/", o.path());
+    assertEquals(Duration.ofMillis(300), o.pingInterval());
+    assertEquals(Duration.ofMillis(200), o.pingTimeout());
+    assertEquals(Duration.ofSeconds(5), o.upgradeTimeout());
+    assertEquals(1000, o.maxHttpBufferSize());
+    assertEquals(Set.of(TransportType.WEBSOCKET), o.transports());
+    assertFalse(o.allowUpgrades());
+    assertTrue(o.perMessageDeflate());
+    assertEquals("sticky", o.cookie().name());
+    assertEquals(List.of("https://a.example", "https://b.example"), o.cors().origins());
+    assertTrue(o.cors().credentials());
+    assertEquals(10, o.maxSessions());
+  }
+
+  @Test
+  void enabledFalseTurnsRegistrationOff() {
+    assertFalse(params(Map.of("sio4j.enabled", "false")).enabled());
+  }
+
+  @Test
+  void malformedValueNamesTheParameter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> params(Map.of("sio4j.pingInterval", "soon")).engineOptions());
+    assertTrue(e.getMessage().contains("sio4j.pingInterval"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> params(Map.of("sio4j.transports", "carrier-pigeon"))
+        .engineOptions());
+    assertThrows(IllegalArgumentException.class, () -> params(Map.of("sio4j.enabled", "maybe")).enabled());
+  }
+}
