@@ -49,11 +49,13 @@ final class ContainerProcess implements AutoCloseable {
 
   /**
    * Waits until {@code url} answers 200 (not just until the port is open: some containers open it before the
-   * application is deployed). Fails early if the process exits.
+   * application is deployed). Fails early if the process exits or {@code deploymentFailure} reports a reason.
    *
+   * @param deploymentFailure returns why the deployment failed (read from the container's files), or {@code null}
    * @return how long the wait took
    */
-  Duration awaitOk(URI url, Duration timeout) throws IOException, InterruptedException {
+  Duration awaitOk(URI url, Duration timeout, java.util.function.Supplier<String> deploymentFailure)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
@@ -62,6 +64,10 @@ final class ContainerProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + " before " + url
             + " answered; log " + log + ":\n" + tail());
+      }
+      String failure = deploymentFailure.get();
+      if (failure != null) {
+        throw new IllegalStateException(name + ": deployment failed: " + failure + "; log " + log + ":\n" + tail());
       }
       try {
         lastStatus = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
@@ -114,5 +120,24 @@ final class ContainerProcess implements AutoCloseable {
   /** The log file. */
   Path log() {
     return log;
+  }
+
+  /** The first line of {@code file} containing one of {@code markers}, or {@code null} (also when unreadable). */
+  static String lineWith(Path file, String... markers) {
+    try {
+      if (!Files.exists(file)) {
+        return null;
+      }
+      for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+        for (String m : markers) {
+          if (line.contains(m)) {
+            return line;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // being written: look again at the next poll
+    }
+    return null;
   }
 }

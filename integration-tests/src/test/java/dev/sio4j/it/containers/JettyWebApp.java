@@ -34,6 +34,9 @@ final class JettyWebApp implements SampleApp {
     Layout.deleteTree(tmp);
     webapp.setTempDirectory(Layout.dir("jetty-embedded/tmp").toFile());
     webapp.setThrowUnavailableOnStartupException(true);
+    // This JVM's class path also holds embedded Tomcat (for the other ITs): keep its WebSocket initializer out, or it
+    // would install Tomcat's ServerContainer into Jetty's context.
+    webapp.setAttribute("org.eclipse.jetty.containerInitializerExclusionPattern", "org\\.apache\\..*");
     server.setHandler(webapp);
     server.setStopTimeout(2000);
     server.start();

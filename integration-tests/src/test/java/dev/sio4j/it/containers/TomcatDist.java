@@ -64,7 +64,10 @@ final class TomcatDist implements SampleApp {
     ContainerProcess process =
         ContainerProcess.start("Tomcat", command, Map.of(), base, base.resolve("logs/console.log"));
     try {
-      Duration took = process.awaitOk(url, Duration.ofSeconds(90));
+      Path console = process.log();
+      Duration took = process.awaitOk(url, Duration.ofSeconds(90), () -> ContainerProcess.lineWith(console,
+          "Error deploying web application", "startup failed due to previous errors",
+          "One or more listeners failed to start"));
       Timings.record("Tomcat 10.1 dist", took.toNanos());
     } catch (Exception | Error e) {
       process.close();

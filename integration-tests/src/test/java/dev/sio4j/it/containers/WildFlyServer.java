@@ -49,7 +49,17 @@ final class WildFlyServer implements SampleApp {
         Map.of("LAUNCH_JBOSS_IN_BACKGROUND", "1", "JAVA", Layout.java(), "JBOSS_HOME", home.toString()), home,
         home.resolve("console.log"));
     try {
-      Duration took = process.awaitOk(url, Duration.ofSeconds(120));
+      Path failed = standalone.resolve("deployments").resolve(Layout.war().getFileName() + ".failed");
+      Duration took = process.awaitOk(url, Duration.ofSeconds(120), () -> {
+        if (!Files.exists(failed)) {
+          return null;
+        }
+        try {
+          return Files.readString(failed); // the deployment scanner writes the reason here
+        } catch (java.io.IOException e) {
+          return failed + " exists";
+        }
+      });
       Timings.record("WildFly 39 (Galleon servlet+cdi)", took.toNanos());
     } catch (Exception | Error e) {
       process.close();
