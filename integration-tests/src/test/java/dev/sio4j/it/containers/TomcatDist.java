@@ -58,6 +58,10 @@ final class TomcatDist implements SampleApp {
         "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
         "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
         "-Xms64m", "-Xmx512m",
+        // what catalina.sh adds on Java 9+, for Tomcat's memory-leak protection at undeploy
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+        "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
         "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
         "org.apache.catalina.startup.Bootstrap", "start");
     URI url = URI.create("http://127.0.0.1:" + port + Layout.CONTEXT_PATH + "/");
