@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Runs one of the {@code src/test/js/*.mjs} scripts with node (the official clients installed there by {@code npm ci}),
  * with a timeout; stdout and stderr go to {@code target/it-output/<name>.log} for diagnosis.
  */
-final class NodeScript {
+public final class NodeScript {
 
   private static final Path JS_DIR = Path.of(System.getProperty("sio4j.js.dir", "src/test/js"));
   private static final Path OUT_DIR = Path.of(System.getProperty("sio4j.it.out", "target/it-output"));
@@ -23,7 +23,7 @@ final class NodeScript {
   private NodeScript() {}
 
   /** Runs {@code node <script> <args>}, asserts exit code 0, returns the output. */
-  static String run(String logName, String script, String... args) throws IOException, InterruptedException {
+  public static String run(String logName, String script, String... args) throws IOException, InterruptedException {
     if (!Files.isDirectory(JS_DIR.resolve("node_modules"))) {
       fail("no " + JS_DIR.resolve("node_modules") + ": run the build (npm ci runs in pre-integration-test)");
     }

@@ -18,6 +18,9 @@ import java.util.Map;
  * {@code pingInterval}) and handed to {@link EngineServer#handlePolling}; bodies are read and responses written with
  * non-blocking I/O, so no container thread waits for the network.
  *
+ * <p>Also serves the official browser client at {@code <path>socket.io.min.js} etc. when {@code sio4j-client-dist} is
+ * on the class path (see {@link ClientFiles}; context-param {@code sio4j.serveClient=false} turns it off).
+ *
  * <p>Constructed with an engine by {@link SocketIoRegistration}; the no-argument constructor (for {@code web.xml})
  * takes the engine from the servlet-context attribute {@link SocketIoRegistration#ENGINE_ATTRIBUTE} in
  * {@link #init()}, creating it from the context init-params when there is none.
@@ -33,6 +36,8 @@ public class EnginePollingServlet extends HttpServlet {
   public static final String ATTRIBUTE_PRINCIPAL = "dev.sio4j.principal";
 
   private transient volatile EngineServer engine;
+  /** The browser client to serve, or {@code null} (see {@link ClientFiles}); set in {@link #init()}. */
+  private transient volatile ClientFiles clientFiles;
 
   /** For {@code web.xml}: the engine comes from the servlet context (see class Javadoc). */
   public EnginePollingServlet() {}
@@ -47,6 +52,9 @@ public class EnginePollingServlet extends HttpServlet {
     if (engine == null) {
       engine = SocketIoRegistration.getOrCreateEngine(getServletContext());
     }
+    ClassLoader loader = getServletContext().getClassLoader();
+    clientFiles = ClientFiles.load(getServletContext()::getInitParameter,
+        loader != null ? loader : EnginePollingServlet.class.getClassLoader());
   }
 
   @Override
@@ -57,9 +65,16 @@ public class EnginePollingServlet extends HttpServlet {
       resp.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }
+    ClientFiles client = clientFiles;
+    HttpResponse clientFile = client == null ? null
+        : client.answer(req.getMethod(), req.getPathInfo(), req.getHeader("If-None-Match"));
     AsyncContext async = req.startAsync();
     async.setTimeout(0);
     ServletPollingExchange exchange = new ServletPollingExchange(async, ServletEngineRequests.from(req));
+    if (clientFile != null) {
+      exchange.respond(clientFile); // written with non-blocking I/O like any engine answer
+      return;
+    }
     try {
       engine.handlePolling(exchange);
     } catch (RuntimeException e) {

@@ -1,0 +1,57 @@
+package dev.sio4j.it.containers;
+
+import java.net.URI;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The sample WAR in an embedded Jetty 12.1 ee10 {@link WebAppContext}, in this JVM: annotation scanning (for the
+ * {@code @WebListener}) and the Jakarta WebSocket container come in through Jetty's ServiceLoader-discovered
+ * configurations, exactly as in a standalone Jetty.
+ */
+final class JettyWebApp implements SampleApp {
+
+  private final Server server;
+  private final URI url;
+
+  private JettyWebApp(Server server, URI url) {
+    this.server = server;
+    this.url = url;
+  }
+
+  static SampleApp start() throws Exception {
+    long start = System.nanoTime();
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    WebAppContext webapp = new WebAppContext();
+    webapp.setContextPath(Layout.CONTEXT_PATH);
+    webapp.setWar(Layout.war().toString());
+    java.nio.file.Path tmp = Layout.dir("jetty-embedded/tmp");
+    Layout.deleteTree(tmp);
+    webapp.setTempDirectory(Layout.dir("jetty-embedded/tmp").toFile());
+    webapp.setThrowUnavailableOnStartupException(true);
+    // This JVM's class path also holds embedded Tomcat (for the other ITs): keep its WebSocket initializer out, or it
+    // would install Tomcat's ServerContainer into Jetty's context.
+    webapp.setAttribute("org.eclipse.jetty.containerInitializerExclusionPattern", "org\\.apache\\..*");
+    server.setHandler(webapp);
+    server.setStopTimeout(2000);
+    server.start();
+    URI url = URI.create("http://127.0.0.1:" + connector.getLocalPort() + Layout.CONTEXT_PATH + "/");
+    Timings.record("Jetty 12.1 embedded", System.nanoTime() - start);
+    return new JettyWebApp(server, url);
+  }
+
+  @Override
+  public URI url() {
+    return url;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}
