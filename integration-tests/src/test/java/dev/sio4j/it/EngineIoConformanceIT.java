@@ -217,8 +217,11 @@ class EngineIoConformanceIT {
     CompletableFuture<HttpResponse<String>> poll = h.sendAsync(h.request(EioHttp.sidQuery(sid)).GET());
     h.push(sid, "1");
     HttpResponse<String> r = poll.get(30, TimeUnit.SECONDS);
-    assertEquals(200, r.statusCode());
-    assertEquals("6", r.body());
+    if (r.statusCode() == 200) {
+      assertEquals("6", r.body()); // the poll was pending when the close arrived: it just ends
+    } else {
+      assertEquals(400, r.statusCode()); // the POST overtook the GET: the session was already gone
+    }
     assertEquals(400, h.get(EioHttp.sidQuery(sid)).statusCode());
   }
 

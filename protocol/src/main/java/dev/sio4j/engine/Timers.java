@@ -53,5 +53,11 @@ final class Timers {
 
   void shutdown() {
     executor.shutdownNow();
+    try {
+      // Briefly wait for a running task so an undeploy leaves no live timer thread behind (Tomcat reports it).
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

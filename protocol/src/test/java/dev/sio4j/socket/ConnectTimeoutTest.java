@@ -17,7 +17,8 @@ class ConnectTimeoutTest {
 
   @Test
   void keepsASessionThatJoined() throws Exception {
-    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectTimeout(ms(20)).build());
+    // long enough that joining never races the timer on a loaded machine
+    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectTimeout(ms(1000)).build());
     FakeEngineSocket joined = Fixture.connect(io);
     FakeEngineSocket idle = Fixture.open(io);
     Fixture.await(idle.closed); // the idle session's timer fired; the joined one's was cancelled before

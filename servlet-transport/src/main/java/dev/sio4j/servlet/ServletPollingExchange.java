@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * container thread. The exchange ends exactly once: by a completed response, or by an abort (client gone, container
  * error or timeout), whichever comes first.
  */
-final class ServletPollingExchange implements PollingExchange, AsyncListener {
+final class ServletPollingExchange implements PollingExchange {
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
   private static final int CHUNK = 8192;
@@ -46,7 +46,7 @@ final class ServletPollingExchange implements PollingExchange, AsyncListener {
   ServletPollingExchange(AsyncContext async, EngineRequest request) {
     this.async = async;
     this.request = request;
-    async.addListener(this);
+    async.addListener(new Lifecycle());
   }
 
   @Override
@@ -133,32 +133,37 @@ final class ServletPollingExchange implements PollingExchange, AsyncListener {
     }
   }
 
-  // AsyncListener: the container's view of the exchange's end.
+  /**
+   * The container's view of the exchange's end. A nested class rather than {@code this}: WildFly treats every
+   * {@code AsyncListener} implementation as an EE component and warns about one without a no-arg constructor.
+   */
+  private final class Lifecycle implements AsyncListener {
 
-  @Override
-  public void onComplete(AsyncEvent event) {
-    ended.set(true);
-    if (!responded.get()) {
-      // Completed by the container without our answer (e.g. shutdown): the engine must forget this exchange.
-      aborted.set(true);
-      fireAbort();
+    @Override
+    public void onComplete(AsyncEvent event) {
+      ended.set(true);
+      if (!responded.get()) {
+        // Completed by the container without our answer (e.g. shutdown): the engine must forget this exchange.
+        aborted.set(true);
+        fireAbort();
+      }
     }
-  }
 
-  @Override
-  public void onTimeout(AsyncEvent event) {
-    LOG.log(Level.DEBUG, () -> "async timeout on " + request.url());
-    abort();
-  }
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      LOG.log(Level.DEBUG, () -> "async timeout on " + request.url());
+      abort();
+    }
 
-  @Override
-  public void onError(AsyncEvent event) {
-    LOG.log(Level.DEBUG, () -> "async error on " + request.url() + ": " + event.getThrowable());
-    abort();
-  }
+    @Override
+    public void onError(AsyncEvent event) {
+      LOG.log(Level.DEBUG, () -> "async error on " + request.url() + ": " + event.getThrowable());
+      abort();
+    }
 
-  @Override
-  public void onStartAsync(AsyncEvent event) {}
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
+  }
 
   /** Reads the body chunk by chunk as the container says data is available; drops it once over the limit. */
   private final class BodyReader implements ReadListener {
