@@ -1,7 +1,7 @@
 // Shared helpers of the api-*.mjs scripts: connecting the official socket.io-client to the ApiApp server, sending
 // its commands, waiting for events with timeouts, and running named scenarios that each yield a JSON result.
 // Usage of a script: node api-<area>.mjs <base-url> <websocket|polling>
-// Prints "RESULT {<scenario>: <result or {error}>...}" and exits 0 (a failed scenario is reported in its result).
+// Prints "RESULT {<scenario>: <result or {scenarioFailed}>...}" and exits 0 (a failed scenario is reported in its result).
 import { io } from "socket.io-client";
 
 export const [baseUrl, transport] = process.argv.slice(2);
@@ -106,7 +106,7 @@ export async function run(scenarios) {
     try {
       results[name] = plain((await scenario()) ?? {});
     } catch (e) {
-      results[name] = { error: String(e && e.stack ? e.stack : e) };
+      results[name] = { scenarioFailed: String(e && e.stack ? e.stack : e) };
     } finally {
       while (opened.length) opened.pop().disconnect();
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Runs an {@code src/test/js/api-*.mjs} script (the official {@code socket.io-client} under Node) against the
  * {@link ApiApp} of a container, once per script, container and transport, and hands each test its scenario's JSON
  * result. A script runs all its scenarios one after the other and prints one line {@code RESULT {"name": result...}};
- * a scenario that threw has {@code {"error": message}}. Output goes to {@code target/it-output/<script>-....log}.
+ * a scenario that threw has {@code {"scenarioFailed": message}}. Output goes to {@code target/it-output/<script>-....log}.
  */
 final class ApiScenarios {
 
@@ -48,8 +48,9 @@ final class ApiScenarios {
         transport));
     JsonObject r = all.getJsonObject(scenario);
     assertNotNull(r, () -> "no result for scenario " + scenario + " in " + all);
-    if (r.containsKey("error")) {
-      fail(scenario + " failed in " + script + " (" + container + ", " + transport + "): " + r.getString("error"));
+    if (r.containsKey("scenarioFailed")) {
+      fail(scenario + " failed in " + script + " (" + container + ", " + transport + "): "
+          + r.getString("scenarioFailed"));
     }
     return r;
   }

@@ -92,14 +92,12 @@ final class Commands {
       ack.send(true);
       operator(cmd).disconnectSockets(Boolean.TRUE.equals(cmd.get("close")));
     });
-    command("disconnect", (cmd, ack) -> {
+    command("disconnect-me", (cmd, ack) -> {
       ack.send(true);
       socket.disconnect(Boolean.TRUE.equals(cmd.get("close")));
     });
-    command("drop", (cmd, ack) -> {
-      ack.send(true);
-      socket.conn().close();
-    });
+    // no acknowledgement: the official client handles a close before the other packets of its polling payload
+    command("drop", (cmd, ack) -> socket.conn().close());
     command("await-disconnect", (cmd, ack) -> app.disconnection((String) cmd.get("id"))
         .orTimeout(20, TimeUnit.SECONDS)
         .whenComplete((d, error) -> ack.send(error != null ? Map.of("error", "no disconnection seen")
