@@ -9,6 +9,7 @@ import dev.sio4j.socket.parser.ParseException;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,12 +181,37 @@ final class Client implements EngineSocketListener {
     nsps.remove(socket.namespace().name(), socket);
   }
 
-  /** Disconnects every socket (DISCONNECT packets), then closes the session (Node's {@code _disconnect}). */
+  /**
+   * Disconnects every socket (DISCONNECT packets), then closes the session once they are written (Node's
+   * {@code _disconnect}, which closes on {@code drain}). Closing at once would put the close packet in the same polling
+   * response as the DISCONNECTs, and the official client handles a close before the packets of its payload: it would
+   * report {@code transport close} instead of {@code io server disconnect}.
+   */
   void disconnectAll() {
+    List<Socket> open = new ArrayList<>();
     for (Socket s : List.copyOf(nsps.values())) {
-      s.disconnect(false);
+      if (s.connected()) {
+        open.add(s);
+      }
     }
-    close();
+    if (open.isEmpty() || !isOpen()) {
+      open.forEach(s -> s.serverDisconnect(null));
+      close();
+      return;
+    }
+    for (int i = 0; i < open.size(); i++) {
+      open.get(i).serverDisconnect(i == open.size() - 1 ? this::close : null);
+    }
+  }
+
+  /** Writes a text packet and runs {@code onFlushed} once the transport has written it (at once if it cannot). */
+  void write(EncodedPacket packet, Runnable onFlushed) {
+    if (packet.isBinary() || conn.readyState() != EngineSocket.ReadyState.OPEN) {
+      write(packet, false);
+      onFlushed.run();
+      return;
+    }
+    conn.send(packet.text(), onFlushed);
   }
 
   /** Closes the session from the Socket.IO layer (Node's {@code close}: reason {@code forced server close}). */

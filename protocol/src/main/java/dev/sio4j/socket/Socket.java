@@ -443,10 +443,24 @@ public final class Socket implements RemoteSocket {
     if (close) {
       client.disconnectAll();
     } else {
-      packet(SocketPacket.disconnect(nsp.name()), false);
-      onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+      serverDisconnect(null);
     }
     return this;
+  }
+
+  /** Sends DISCONNECT and leaves the namespace; {@code onFlushed}, if any, runs once the packet is written. */
+  void serverDisconnect(Runnable onFlushed) {
+    SocketPacket packet = SocketPacket.disconnect(nsp.name());
+    if (onFlushed == null) {
+      packet(packet, false);
+      onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+      return;
+    }
+    // leave the namespace before onFlushed may run (it closes the session: this socket must not see that reason)
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    client.write(nsp.server().encoder().encode(packet), () -> written.complete(null));
+    onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    written.thenRun(onFlushed);
   }
 
   /** Same as {@code disconnect(false)}. */

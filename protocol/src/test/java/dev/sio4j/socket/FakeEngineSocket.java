@@ -38,6 +38,9 @@ final class FakeEngineSocket implements EngineSocket {
   final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile ReadyState state = ReadyState.OPEN;
   volatile boolean acceptVolatile = true;
+  /** When set, {@code send(text, onFlushed)} keeps the callback until {@link #flush()}. */
+  volatile boolean deferFlush;
+  private final java.util.Queue<Runnable> pendingFlush = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   @Override
   public String id() {
@@ -78,7 +81,19 @@ final class FakeEngineSocket implements EngineSocket {
   @Override
   public void send(String text, Runnable onFlushed) {
     record(List.of(text), "send");
-    onFlushed.run();
+    if (deferFlush) {
+      pendingFlush.add(onFlushed);
+    } else {
+      onFlushed.run();
+    }
+  }
+
+  /** Runs the {@code onFlushed} callbacks held back while {@link #deferFlush} is set (the transport wrote). */
+  void flush() {
+    Runnable r;
+    while ((r = pendingFlush.poll()) != null) {
+      r.run();
+    }
   }
 
   @Override

@@ -35,6 +35,34 @@ class SocketDisconnectTest {
   }
 
   @Test
+  void disconnectWithCloseClosesTheSessionOnlyOnceTheDisconnectPacketsAreWritten() {
+    // over polling, a close packet in the same response as the DISCONNECTs would win in the official client
+    CompletableFuture<Socket> main = new CompletableFuture<>();
+    CompletableFuture<Socket> chat = new CompletableFuture<>();
+    io.onConnection(s -> {
+      s.onDisconnect(r -> reasons.add("/ " + r.text()));
+      main.complete(s);
+    });
+    io.of("/chat").onConnection(s -> {
+      s.onDisconnect(r -> reasons.add("/chat " + r.text()));
+      chat.complete(s);
+    });
+    FakeEngineSocket conn = connect(io);
+    await(main);
+    conn.receive("0/chat,");
+    conn.nextText();
+    await(chat);
+    conn.deferFlush = true;
+    await(chat).disconnect(true);
+    assertEquals(java.util.Set.of("1", "1/chat,"), java.util.Set.of(conn.nextText(), conn.nextText()));
+    assertEquals(java.util.Set.of("/ server namespace disconnect", "/chat server namespace disconnect"),
+        java.util.Set.copyOf(reasons));
+    assertFalse(conn.isClosed(), "closed before the DISCONNECT packets were written");
+    conn.flush();
+    assertTrue(conn.isClosed());
+  }
+
+  @Test
   void disconnectInTheConnectionListener() {
     io.onConnection(s -> {
       s.onDisconnect(r -> reasons.add(r.text()));

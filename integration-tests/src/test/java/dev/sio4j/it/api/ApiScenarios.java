@@ -1,0 +1,99 @@
+package dev.sio4j.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sio4j.it.Container;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an {@code src/test/js/api-*.mjs} script (the official {@code socket.io-client} under Node) against the
+ * {@link ApiApp} of a container, once per script, container and transport, and hands each test its scenario's JSON
+ * result. A script runs all its scenarios one after the other and prints one line {@code RESULT {"name": result...}};
+ * a scenario that threw has {@code {"scenarioFailed": message}}. Output goes to {@code target/it-output/<script>-....log}.
+ */
+final class ApiScenarios {
+
+  private static final Path JS_DIR = Path.of(System.getProperty("sio4j.js.dir", "src/test/js"));
+  private static final Path OUT_DIR = Path.of(System.getProperty("sio4j.it.out", "target/it-output"));
+  private static final Map<List<Object>, JsonObject> RESULTS = new ConcurrentHashMap<>();
+
+  /** The {@code @MethodSource} of the scenario tests: the containers and transports each runs on. */
+  static final String TARGETS = "dev.sio4j.it.api.ApiScenarios#targets";
+
+  private ApiScenarios() {}
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> targets() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(Container.JETTY, "websocket"),
+        org.junit.jupiter.params.provider.Arguments.of(Container.JETTY, "polling"),
+        org.junit.jupiter.params.provider.Arguments.of(Container.TOMCAT, "websocket"));
+  }
+
+  /** The result of one scenario of {@code script} on {@code container} over {@code transport}. */
+  static JsonObject result(String script, Container container, String transport, String scenario) {
+    JsonObject all = RESULTS.computeIfAbsent(List.of(script, container, transport), k -> run(script, container,
+        transport));
+    JsonObject r = all.getJsonObject(scenario);
+    assertNotNull(r, () -> "no result for scenario " + scenario + " in " + all);
+    if (r.containsKey("scenarioFailed")) {
+      fail(scenario + " failed in " + script + " (" + container + ", " + transport + "): "
+          + r.getString("scenarioFailed"));
+    }
+    return r;
+  }
+
+  private static JsonObject run(String script, Container container, String transport) {
+    try {
+      String out = node(script + "-" + container + "-" + transport, script, ApiServers.baseUrl(container),
+          transport);
+      String line = out.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError("no RESULT line from " + script + ":\n" + out));
+      try (JsonReader reader = Json.createReader(new StringReader(line.substring("RESULT ".length())))) {
+        return reader.readObject();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String node(String logName, String script, String... args) throws IOException,
+      InterruptedException {
+    if (!Files.isDirectory(JS_DIR.resolve("node_modules"))) {
+      fail("no " + JS_DIR.resolve("node_modules") + ": run the build (npm ci runs in pre-integration-test)");
+    }
+    Files.createDirectories(OUT_DIR);
+    Path log = OUT_DIR.resolve(logName.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+    List<String> command = new java.util.ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(JS_DIR.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      fail(command + " timed out; output in " + log + ":\n" + read(log));
+    }
+    String out = read(log);
+    assertEquals(0, p.exitValue(), command + " failed; output in " + log + ":\n" + out);
+    return out;
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+}
