@@ -86,13 +86,18 @@ final class EngineSession implements EngineSocket {
   }
 
   /** Closes now: drops the queue, stops timers, closes the transport(s), fires {@code onClose} once. */
-  void closeWith(DisconnectReason reason, String description, Throwable cause) {
+  void closeWith(DisconnectReason requested, String description, Throwable cause) {
     Transport t;
     UpgradeProbe p;
+    DisconnectReason reason;
     synchronized (lock) {
       if (state == SessionState.CLOSED) {
         return;
       }
+      // Once the server decided to close, the peer hanging up while the close is under way is still our close.
+      boolean transportEnded = requested == DisconnectReason.TRANSPORT_CLOSE
+          || requested == DisconnectReason.TRANSPORT_ERROR;
+      reason = state == SessionState.CLOSING && transportEnded ? DisconnectReason.FORCED_CLOSE : requested;
       moveTo(SessionState.CLOSED);
       t = transport;
       p = probe;
