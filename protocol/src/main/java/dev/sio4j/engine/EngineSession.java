@@ -257,7 +257,10 @@ final class EngineSession implements EngineSocket {
       }
     }
     if (!batch.isEmpty() && !listeners.isEmpty()) {
-      events.execute(() -> forEachListener(EngineSocketListener::onDrain));
+      events.execute(() -> forEachListener(l -> {
+        l.onFlush();
+        l.onDrain();
+      }));
     }
   }
 
@@ -267,7 +270,10 @@ final class EngineSession implements EngineSocket {
       events.execute(o.onFlushed());
     }
     if (drained && !listeners.isEmpty()) {
-      events.execute(() -> forEachListener(EngineSocketListener::onDrain));
+      events.execute(() -> forEachListener(l -> {
+        l.onFlush();
+        l.onDrain();
+      }));
     }
   }
 
@@ -281,6 +287,9 @@ final class EngineSession implements EngineSocket {
     if (state != SessionState.OPEN) {
       return; // as Node: packets after close() started are ignored
     }
+    if (packet.type() != PacketType.MESSAGE && !listeners.isEmpty()) {
+      events.execute(() -> forEachListener(l -> l.onPacket(packet))); // messages fire it with onMessage/onBinary
+    }
     switch (packet.type()) {
       case PONG -> heartbeat.onPong();
       case PING -> closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid heartbeat direction", null);
@@ -293,20 +302,26 @@ final class EngineSession implements EngineSocket {
   private void deliver(EnginePacket packet, boolean transientBuffer) {
     if (packet instanceof EnginePacket.Text t) {
       String text = t.data();
-      events.execute(() -> forEachListener(l -> l.onMessage(text)));
+      events.execute(() -> forEachListener(l -> {
+        l.onPacket(packet);
+        l.onMessage(text);
+      }));
       return;
     }
-    ByteBuffer data = ((EnginePacket.Binary) packet).data();
+    EnginePacket.Binary binary = (EnginePacket.Binary) packet;
     if (!transientBuffer) {
-      events.execute(() -> fireBinary(data));
-    } else if (!events.runIfIdle(() -> fireBinary(data))) {
-      ByteBuffer copy = ByteBuffer.wrap(((EnginePacket.Binary) packet).toByteArray());
+      events.execute(() -> fireBinary(binary));
+    } else if (!events.runIfIdle(() -> fireBinary(binary))) {
+      EnginePacket.Binary copy = new EnginePacket.Binary(ByteBuffer.wrap(binary.toByteArray()));
       events.execute(() -> fireBinary(copy));
     }
   }
 
-  private void fireBinary(ByteBuffer data) {
-    forEachListener(l -> l.onBinary(data.duplicate()));
+  private void fireBinary(EnginePacket.Binary packet) {
+    forEachListener(l -> {
+      l.onPacket(packet);
+      l.onBinary(packet.data().duplicate());
+    });
   }
 
   private void forEachListener(Consumer<EngineSocketListener> call) {

@@ -25,6 +25,18 @@ public interface EngineSocketListener {
   /** The session moved to a new transport ({@code upgrade} event). */
   default void onUpgrade() {}
 
+  /**
+   * A packet arrived from the client, of any type ({@code packet} event): called before {@link #onMessage} /
+   * {@link #onBinary} for messages, and for pings, pongs and close packets too.
+   */
+  default void onPacket(dev.sio4j.engine.packet.EnginePacket packet) {}
+
+  /**
+   * What was queued has been handed to the transport ({@code flush} event): after each polling response, and over
+   * WebSocket once the frames queued so far are sent (one event per burst, not per frame). {@link #onDrain} follows.
+   */
+  default void onFlush() {}
+
   /** The outbound queue was written out and is empty ({@code drain} event). */
   default void onDrain() {}
 }

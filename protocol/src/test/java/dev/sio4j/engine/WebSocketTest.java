@@ -148,6 +148,40 @@ class WebSocketTest {
   }
 
   @Test
+  void packetEventsPrecedeMessagesAndFlushPrecedesDrain() throws Exception {
+    open(quietOptions().build(), true);
+    java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(1);
+    socket.addListener(new EngineSocketListener() {
+      @Override
+      public void onPacket(dev.sio4j.engine.packet.EnginePacket packet) {
+        events.add("packet " + packet.type());
+      }
+
+      @Override
+      public void onMessage(String text) {
+        events.add("message " + text);
+      }
+
+      @Override
+      public void onFlush() {
+        events.add("flush");
+      }
+
+      @Override
+      public void onDrain() {
+        events.add("drain");
+        done.countDown();
+      }
+    });
+    handler.onText("3"); // an unsolicited pong is still a packet
+    handler.onText("4hi");
+    socket.send("ok");
+    assertTrue(done.await(EngineFixture.WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(java.util.List.of("packet PONG", "packet MESSAGE", "message hi", "flush", "drain"), events);
+  }
+
+  @Test
   void closeFlushesThenClosesTheChannel() {
     open(quietOptions().build(), true);
     socket.send("bye");
