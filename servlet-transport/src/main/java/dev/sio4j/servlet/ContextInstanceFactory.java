@@ -17,7 +17,7 @@ final class ContextInstanceFactory implements EndpointInstanceFactory {
 
   ContextInstanceFactory(ServletContext context) {
     this.context = context;
-    this.loader = context.getClassLoader();
+    this.loader = SocketIoEndpoints.loader(context);
   }
 
   @Override

@@ -106,7 +106,7 @@ public final class SocketIoEndpoints {
       LOG.log(Level.INFO, () -> "sio4j: " + found.size() + " scanned endpoint class(es) ignored (sio4j.endpoints.scan"
           + "=false)");
     }
-    all.addAll(load(params.endpoints(), context.getClassLoader()));
+    all.addAll(load(params.endpoints(), loader(context)));
     if (!all.isEmpty()) {
       register(context, all);
     }
@@ -138,6 +138,18 @@ public final class SocketIoEndpoints {
       }
     }
     return classes;
+  }
+
+  /**
+   * The web application's class loader; an embedded context may have none of its own (Jetty's
+   * {@code ServletContextHandler} answers {@code null}): then the thread's, then ours.
+   */
+  static ClassLoader loader(ServletContext context) {
+    ClassLoader loader = context.getClassLoader();
+    if (loader == null) {
+      loader = Thread.currentThread().getContextClassLoader();
+    }
+    return loader != null ? loader : SocketIoEndpoints.class.getClassLoader();
   }
 
   /** Checks every class; reports all invalid ones at once. */
