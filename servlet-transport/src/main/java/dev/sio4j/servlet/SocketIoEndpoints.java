@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>Scanning</b>: {@link SocketIoServletContainerInitializer} declares {@code @HandlesTypes(SocketIoEndpoint.class)},
  *       so the container hands it every annotated class of the web application ({@code WEB-INF/classes} and
  *       {@code WEB-INF/lib}); it registers them at deployment. The context-param {@code sio4j.endpoints.scan=false}
- *       turns this off. The scanned classes are kept in the attribute {@link #DISCOVERED_ATTRIBUTE} either way.
+ *       turns this off. The scanned classes are kept in the attribute {@link #DISCOVERED_ATTRIBUTE} in any case
+ *       (also with {@code sio4j.enabled=false}).
  *   <li><b>Init-param</b> {@code sio4j.endpoints}: a comma-separated list of class names, loaded with the context's
  *       class loader, for containers that do not scan (an embedded context that adds the initializer itself).
  *   <li><b>Programmatic</b>: {@link #register(ServletContext, Class[])}, e.g. from a {@code ServletContextListener}
@@ -90,21 +91,33 @@ public final class SocketIoEndpoints {
   }
 
   /**
-   * What the initializer registers: the scanned classes (unless {@code sio4j.endpoints.scan=false}) and those named
-   * by {@code sio4j.endpoints}. Stores the scanned ones under {@link #DISCOVERED_ATTRIBUTE} ({@code scanned} is
-   * {@code null} when the caller is no initializer).
+   * Keeps the classes the container found for {@code @HandlesTypes} (narrowed to endpoints) under {@link
+   * #DISCOVERED_ATTRIBUTE}, also when automatic registration is off, so a programmatic setup can register them.
    */
-  static void registerConfigured(ServletContext context, Set<Class<?>> scanned, InitParams params) {
+  static List<Class<?>> discovered(ServletContext context, Set<Class<?>> scanned) {
     List<Class<?>> found = endpointClasses(scanned);
-    if (scanned != null) {
-      context.setAttribute(DISCOVERED_ATTRIBUTE, Set.copyOf(found));
-    }
+    context.setAttribute(DISCOVERED_ATTRIBUTE, Set.copyOf(found));
+    return found;
+  }
+
+  /** The classes kept under {@link #DISCOVERED_ATTRIBUTE}, empty when the initializer did not run. */
+  @SuppressWarnings("unchecked")
+  static List<Class<?>> discovered(ServletContext context) {
+    return context.getAttribute(DISCOVERED_ATTRIBUTE) instanceof Set<?> set
+        ? endpointClasses((Set<Class<?>>) set) : List.of();
+  }
+
+  /**
+   * What the initializer and {@link SocketIoRegistrationListener} register: the {@code discovered} classes (unless
+   * {@code sio4j.endpoints.scan=false}) and those named by {@code sio4j.endpoints}.
+   */
+  static void registerConfigured(ServletContext context, List<Class<?>> discovered, InitParams params) {
     Set<Class<?>> all = new LinkedHashSet<>();
     if (params.scanEndpoints()) {
-      all.addAll(found);
-    } else if (!found.isEmpty()) {
-      LOG.log(Level.INFO, () -> "sio4j: " + found.size() + " scanned endpoint class(es) ignored (sio4j.endpoints.scan"
-          + "=false)");
+      all.addAll(discovered);
+    } else if (!discovered.isEmpty()) {
+      LOG.log(Level.INFO, () -> "sio4j: " + discovered.size() + " scanned endpoint class(es) ignored"
+          + " (sio4j.endpoints.scan=false)");
     }
     all.addAll(load(params.endpoints(), loader(context)));
     if (!all.isEmpty()) {

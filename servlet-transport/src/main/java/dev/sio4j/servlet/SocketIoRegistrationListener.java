@@ -12,7 +12,8 @@ import jakarta.servlet.ServletContextListener;
  * <listener><listener-class>dev.sio4j.servlet.SocketIoRegistrationListener</listener-class></listener>
  * }</pre>
  *
- * <p>Registers the endpoint classes named by {@code sio4j.endpoints} (see {@link SocketIoEndpoints}). Harmless if the
+ * <p>Registers the endpoint classes named by {@code sio4j.endpoints} and those the initializer found if it ran (see
+ * {@link SocketIoEndpoints}). Harmless if the
  * initializer already registered the same server and endpoints (idempotent). Ignores {@code sio4j.enabled}:
  * declaring it is the opt-in.
  */
@@ -21,8 +22,8 @@ public final class SocketIoRegistrationListener implements ServletContextListene
   @Override
   public void contextInitialized(ServletContextEvent sce) {
     SocketIoRegistration.register(sce.getServletContext(), SocketIoRegistration.getOrCreate(sce.getServletContext()));
-    // No scanning here (listeners get no @HandlesTypes classes): only those named by sio4j.endpoints.
-    SocketIoEndpoints.registerConfigured(sce.getServletContext(), null,
+    // The classes the initializer found, if it ran (e.g. with sio4j.enabled=false), and those of sio4j.endpoints.
+    SocketIoEndpoints.registerConfigured(sce.getServletContext(), SocketIoEndpoints.discovered(sce.getServletContext()),
         new InitParams(sce.getServletContext()::getInitParameter));
   }
 

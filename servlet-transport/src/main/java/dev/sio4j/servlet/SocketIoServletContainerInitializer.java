@@ -5,6 +5,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,7 @@ public final class SocketIoServletContainerInitializer implements ServletContain
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    List<Class<?>> endpoints = SocketIoEndpoints.discovered(context, classes);
     InitParams params = new InitParams(context::getInitParameter);
     if (!params.enabled()) {
       LOG.log(Level.INFO, () -> "sio4j: automatic registration off (" + InitParams.ENABLED + "=false) in "
@@ -35,6 +37,6 @@ public final class SocketIoServletContainerInitializer implements ServletContain
       return;
     }
     SocketIoRegistration.register(context, SocketIoRegistration.getOrCreate(context));
-    SocketIoEndpoints.registerConfigured(context, classes == null ? Set.of() : classes, params);
+    SocketIoEndpoints.registerConfigured(context, endpoints, params);
   }
 }

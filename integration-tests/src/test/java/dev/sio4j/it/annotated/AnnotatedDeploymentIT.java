@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.annotation.binding.EndpointDefinitionException;
+import dev.sio4j.it.EmbeddedServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A misconfigured endpoint class, or an unknown class in {@code sio4j.endpoints}, fails the deployment. */
+/**
+ * A misconfigured endpoint class, or an unknown class in {@code sio4j.endpoints}, fails the deployment (Jetty, Tomcat);
+ * {@code sio4j.endpoints.scan=false} ignores the scanned classes.
+ */
 class AnnotatedDeploymentIT {
 
   private static final String BROKEN = ExplodedWebapp.BROKEN + ".BrokenEndpoint";
@@ -33,6 +37,18 @@ class AnnotatedDeploymentIT {
     Throwable cause = find(e, IllegalArgumentException.class.getName());
     assertTrue(cause.getMessage().contains("sio4j.endpoints"), cause.getMessage());
     assertTrue(cause.getMessage().contains("com.example.NoSuchEndpoint"), cause.getMessage());
+  }
+
+  /** With {@code sio4j.endpoints.scan=false} only the listed classes are registered, the scanned ones ignored. */
+  @Test
+  void withScanningOffOnlyTheListedClassesAreRegistered() throws Exception {
+    try (EmbeddedServer server = WebappServer.jetty(
+        ExplodedWebapp.build("noscan-jetty", List.of(ExplodedWebapp.APP, ExplodedWebapp.BROKEN), false),
+        Map.of("sio4j.endpoints.scan", "false", "sio4j.endpoints", ExplodedWebapp.APP + ".RoomEndpoint"), false)) {
+      String out = Node.run("annotated-namespaces-JETTY-noscan", "annotated-namespaces.mjs", server.baseUrl(),
+          "/room-7=connect", "/shapes=Invalid namespace", "/broken=Invalid namespace");
+      assertTrue(out.contains("OK"), out);
+    }
   }
 
   @Test
