@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EngineIoJsClientIT {
 
   private static String url(Container c) {
-    return Servers.baseUrl(c, ConformanceApp.Timing.SUITE);
+    return Servers.baseUrl(c, ConformanceApp.Timing.RELAXED);
   }
 
   @ParameterizedTest(name = "{0} {1}")

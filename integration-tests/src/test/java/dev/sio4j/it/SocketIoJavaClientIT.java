@@ -45,7 +45,7 @@ class SocketIoJavaClientIT {
   @CsvSource({"JETTY,polling", "JETTY,websocket", "JETTY,upgrade", "TOMCAT,polling", "TOMCAT,websocket",
       "TOMCAT,upgrade"})
   void javaClientExchangesEventsAcksAndBinary(Container c, String mode) throws Exception {
-    String url = Servers.baseUrl(c, ConformanceApp.Timing.SUITE);
+    String url = Servers.baseUrl(c, ConformanceApp.Timing.RELAXED);
     Socket socket = IO.socket(URI.create(url), options(mode));
     List<String> transports = new CopyOnWriteArrayList<>();
     socket.io().on(Manager.EVENT_TRANSPORT, args -> transports.add(((Transport) args[0]).name));
@@ -86,7 +86,7 @@ class SocketIoJavaClientIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"JETTY", "TOMCAT"})
   void customNamespaceGetsAuthAndUnknownNamespaceIsRefused(Container c) throws Exception {
-    String url = Servers.baseUrl(c, ConformanceApp.Timing.SUITE);
+    String url = Servers.baseUrl(c, ConformanceApp.Timing.RELAXED);
     IO.Options o = options("websocket");
     o.auth = java.util.Map.of("token", "abc");
     Socket custom = IO.socket(URI.create(url + "/custom"), o);

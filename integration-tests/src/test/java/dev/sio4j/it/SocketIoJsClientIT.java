@@ -17,7 +17,7 @@ class SocketIoJsClientIT {
       "TOMCAT,upgrade"})
   void officialClientWorks(Container c, String mode) throws Exception {
     String out = NodeScript.run("sio-client-" + c + "-" + mode, "sio-client.mjs",
-        Servers.baseUrl(c, ConformanceApp.Timing.SUITE), mode);
+        Servers.baseUrl(c, ConformanceApp.Timing.RELAXED), mode);
     assertTrue(out.contains("OK " + (mode.equals("polling") ? "polling" : "websocket")), out);
   }
 }

@@ -36,6 +36,10 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
  *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
  *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}</td><td>Socket.IO bounds (ints)</td></tr>
+ *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
+ *       containers that do not scan; see {@link SocketIoEndpoints})</td></tr>
+ *   <tr><td>{@code sio4j.endpoints.scan}</td><td>{@code false} ignores the scanned {@code @SocketIoEndpoint} classes
+ *       (default {@code true})</td></tr>
  * </table>
  */
 final class InitParams {
@@ -52,6 +56,18 @@ final class InitParams {
 
   boolean enabled() {
     Boolean b = bool("enabled");
+    return b == null || b;
+  }
+
+  /** The class names of {@code sio4j.endpoints}, empty when absent. */
+  List<String> endpoints() {
+    List<String> names = list("endpoints");
+    return names == null ? List.of() : names;
+  }
+
+  /** {@code sio4j.endpoints.scan}: whether scanned endpoint classes are registered (default {@code true}). */
+  boolean scanEndpoints() {
+    Boolean b = bool("endpoints.scan");
     return b == null || b;
   }
 

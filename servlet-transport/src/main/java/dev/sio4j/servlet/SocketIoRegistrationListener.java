@@ -12,7 +12,9 @@ import jakarta.servlet.ServletContextListener;
  * <listener><listener-class>dev.sio4j.servlet.SocketIoRegistrationListener</listener-class></listener>
  * }</pre>
  *
- * <p>Harmless if the initializer already registered the same server (idempotent). Ignores {@code sio4j.enabled}:
+ * <p>Registers the endpoint classes named by {@code sio4j.endpoints} and those the initializer found if it ran (see
+ * {@link SocketIoEndpoints}). Harmless if the
+ * initializer already registered the same server and endpoints (idempotent). Ignores {@code sio4j.enabled}:
  * declaring it is the opt-in.
  */
 public final class SocketIoRegistrationListener implements ServletContextListener {
@@ -20,6 +22,9 @@ public final class SocketIoRegistrationListener implements ServletContextListene
   @Override
   public void contextInitialized(ServletContextEvent sce) {
     SocketIoRegistration.register(sce.getServletContext(), SocketIoRegistration.getOrCreate(sce.getServletContext()));
+    // The classes the initializer found, if it ran (e.g. with sio4j.enabled=false), and those of sio4j.endpoints.
+    SocketIoEndpoints.registerConfigured(sce.getServletContext(), SocketIoEndpoints.discovered(sce.getServletContext()),
+        new InitParams(sce.getServletContext()::getInitParameter));
   }
 
   /** Closes the context's server (listeners cannot add listeners, so the initializer's closer is absent here). */
