@@ -1,15 +1,12 @@
 package dev.sio4j.sample;
 
-import dev.sio4j.servlet.SocketIoRegistration;
-import dev.sio4j.socket.Ack;
+import dev.sio4j.annotation.OnConnectGuard;
+import dev.sio4j.annotation.OnDisconnect;
+import dev.sio4j.annotation.OnEvent;
+import dev.sio4j.annotation.SocketIoEndpoint;
 import dev.sio4j.socket.ConnectionRefused;
-import dev.sio4j.socket.Middleware;
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
-import dev.sio4j.socket.SocketIoServer;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +14,12 @@ import java.util.Map;
  * The server side of the sample chat ({@code chat.js}): several rooms, a nickname per connection, messages with an
  * acknowledgement, a typing indicator and the list of people online in each room.
  *
- * <p>Socket.IO itself is registered by sio4j's automatic registration (no {@code web.xml}); this listener only takes
- * the {@link SocketIoServer} from the servlet-context attribute and installs the handlers:
+ * <p>An annotated endpoint: sio4j's automatic registration finds it in the WAR (no {@code web.xml}, no listener) and
+ * binds each event's arguments to the records below with JSON-B; a method's return value is the acknowledgement.
  *
  * <ul>
- *   <li>connection middleware: {@code auth.nickname} is required, 1 to {@value #MAX_NAME} characters after trimming,
- *       else CONNECT_ERROR with a message saying so;
+ *   <li>connect guard: {@code auth.nickname} is required, 1 to {@value #MAX_NAME} characters after trimming, else
+ *       CONNECT_ERROR with a message saying so;
  *   <li>{@code join {room}} → ack {@code {online:[names]}}; leaves the previous room (which gets {@code left} and
  *       {@code online}); the room gets {@code joined {name}} (others) and {@code online [names]} (everyone);
  *   <li>{@code message {text}} → ack {@code {time}}; the others in the room get {@code message {from,text,time}}
@@ -31,11 +28,11 @@ import java.util.Map;
  *   <li>disconnect → the room gets {@code left {name}} and {@code online [names]}.
  * </ul>
  *
- * <p>Thread safety: handlers of one connection never run concurrently (sio4j delivers its events in order); all shared
- * state lives in the server's rooms and each socket's {@link Socket#data()}.
+ * <p>Stateless, so one instance serves every connection: shared state lives in the server's rooms and each socket's
+ * {@link Socket#data()}. Handlers of one connection never run concurrently (sio4j delivers its events in order).
  */
-@WebListener
-public class ChatEndpoint implements ServletContextListener {
+@SocketIoEndpoint("/")
+public class ChatEndpoint {
 
   /** Longest nickname or room name, in characters. */
   static final int MAX_NAME = 32;
@@ -46,36 +43,21 @@ public class ChatEndpoint implements ServletContextListener {
   private static final String NAME = "name";
   private static final String ROOM = "room";
 
-  @Override
-  public void contextInitialized(ServletContextEvent event) {
-    SocketIoServer io =
-        (SocketIoServer) event.getServletContext().getAttribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE);
-    if (io == null) {
-      throw new IllegalStateException("no SocketIoServer in the servlet context: is sio4j.enabled=false?");
-    }
-    install(io.of("/"));
-  }
+  /** {@code join}'s argument. */
+  public record JoinRequest(String room) {}
 
-  /** Installs the chat on a namespace. */
-  static void install(Namespace chat) {
-    chat.use(ChatEndpoint::authenticate);
-    chat.onConnection(socket -> {
-      socket.on("join", (args, ack) -> join(chat, socket, text(args, ROOM), ack));
-      socket.on("message", (args, ack) -> message(socket, text(args, "text"), ack));
-      socket.on("typing", (args, ack) -> typing(socket));
-      socket.onDisconnect(reason -> leave(chat, socket));
-    });
-  }
+  /** {@code message}'s argument. */
+  public record ChatMessage(String text) {}
 
-  /** The connection middleware: lets a socket in only with a valid nickname, which it keeps in the socket's data. */
-  static void authenticate(Socket socket, Middleware.Next next) {
-    String error = checkName("nickname", socket.handshake().auth().get("nickname"));
+  /** Lets a socket in only with a valid nickname, which it keeps in the socket's data. */
+  @OnConnectGuard
+  public void authenticate(Socket socket, Map<String, Object> auth) {
+    Object nickname = auth.get("nickname");
+    String error = checkName("nickname", nickname);
     if (error != null) {
-      next.fail(new ConnectionRefused(error));
-      return;
+      throw new ConnectionRefused(error);
     }
-    socket.data().put(NAME, ((String) socket.handshake().auth().get("nickname")).trim());
-    next.proceed();
+    socket.data().put(NAME, ((String) nickname).trim());
   }
 
   /** Why a nickname or room name is not acceptable, or {@code null} when it is. */
@@ -89,11 +71,12 @@ public class ChatEndpoint implements ServletContextListener {
     return null;
   }
 
-  private static void join(Namespace chat, Socket socket, String room, Ack ack) {
+  @OnEvent("join")
+  public Map<String, Object> join(Socket socket, Namespace chat, JoinRequest request) {
+    String room = request == null ? null : request.room();
     String error = checkName("room", room);
     if (error != null) {
-      reply(ack, Map.of("error", error));
-      return;
+      return Map.of("error", error);
     }
     room = room.trim();
     String previous = (String) socket.data().get(ROOM);
@@ -107,29 +90,32 @@ public class ChatEndpoint implements ServletContextListener {
       socket.to(room).emit("joined", Map.of(NAME, name(socket)));
     }
     List<String> online = online(chat, room);
-    reply(ack, Map.of("online", online));
     chat.to(room).emit("online", online);
+    return Map.of("online", online);
   }
 
-  private static void message(Socket socket, String text, Ack ack) {
+  @OnEvent("message")
+  public Map<String, Object> message(Socket socket, ChatMessage message) {
     String room = (String) socket.data().get(ROOM);
+    String text = message == null ? null : message.text();
     if (room == null || text == null || text.isBlank() || text.length() > MAX_TEXT) {
-      reply(ack, Map.of("error", room == null ? "join a room first" : "text must be 1 to " + MAX_TEXT + " characters"));
-      return;
+      return Map.of("error", room == null ? "join a room first" : "text must be 1 to " + MAX_TEXT + " characters");
     }
     long time = System.currentTimeMillis();
     socket.to(room).emit("message", Map.of("from", name(socket), "text", text, "time", time));
-    reply(ack, Map.of("time", time));
+    return Map.of("time", time);
   }
 
-  private static void typing(Socket socket) {
+  @OnEvent("typing")
+  public void typing(Socket socket) {
     String room = (String) socket.data().get(ROOM);
     if (room != null) {
       socket.to(room).volatile_().emit("typing", Map.of(NAME, name(socket)));
     }
   }
 
-  private static void leave(Namespace chat, Socket socket) {
+  @OnDisconnect
+  public void leave(Socket socket, Namespace chat) {
     String room = (String) socket.data().get(ROOM);
     if (room != null) {
       announceLeft(chat, socket, room);
@@ -153,16 +139,5 @@ public class ChatEndpoint implements ServletContextListener {
 
   private static String name(Socket socket) {
     return (String) socket.data().get(NAME);
-  }
-
-  /** The string field {@code key} of the event's first argument (an object), or {@code null}. */
-  private static String text(List<Object> args, String key) {
-    return !args.isEmpty() && args.get(0) instanceof Map<?, ?> m && m.get(key) instanceof String s ? s : null;
-  }
-
-  private static void reply(Ack ack, Object value) {
-    if (ack != null) {
-      ack.send(value);
-    }
   }
 }

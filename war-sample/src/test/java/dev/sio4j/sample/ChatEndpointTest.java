@@ -3,6 +3,7 @@ package dev.sio4j.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.sio4j.annotation.binding.AnnotatedEndpoints;
 import org.junit.jupiter.api.Test;
 
 class ChatEndpointTest {
@@ -19,5 +20,10 @@ class ChatEndpointTest {
     assertEquals("nickname required", ChatEndpoint.checkName("nickname", "  "));
     assertEquals("nickname required", ChatEndpoint.checkName("nickname", 42L));
     assertEquals("room too long (at most 32 characters)", ChatEndpoint.checkName("room", "x".repeat(33)));
+  }
+
+  @Test
+  void isAValidAnnotatedEndpoint() {
+    AnnotatedEndpoints.validate(ChatEndpoint.class); // what deployment checks: fails naming the class and method
   }
 }

@@ -38,7 +38,7 @@ final class JettyWebApp implements SampleApp {
     // would install Tomcat's ServerContainer into Jetty's context.
     webapp.setAttribute("org.eclipse.jetty.containerInitializerExclusionPattern", "org\\.apache\\..*");
     server.setHandler(webapp);
-    server.setStopTimeout(2000);
+    server.setStopTimeout(0); // no graceful wait: parked long polls would hold it until the timeout
     server.start();
     URI url = URI.create("http://127.0.0.1:" + connector.getLocalPort() + Layout.CONTEXT_PATH + "/");
     Timings.record("Jetty 12.1 embedded", System.nanoTime() - start);
