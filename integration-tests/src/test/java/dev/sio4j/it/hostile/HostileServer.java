@@ -70,7 +70,7 @@ final class HostileServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       io.close();
     } finally {
@@ -78,6 +78,8 @@ final class HostileServer implements AutoCloseable {
         server.close();
       } catch (java.util.concurrent.TimeoutException e) {
         // Jetty's graceful stop (1 s) timed out on an idle keep-alive connection; it has stopped anyway
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the container", e);
       }
     }
   }
