@@ -55,6 +55,8 @@ public final class EngineWebSocketEndpoint extends Endpoint {
 
   private final EngineServer engine;
   private WebSocketHandler handler;
+  /** Set when this endpoint closed the connection for an oversized message (read by the container's onClose). */
+  private volatile boolean closedTooBig;
 
   EngineWebSocketEndpoint(EngineServer engine) {
     this.engine = engine;
@@ -92,14 +94,41 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     session.setMaxIdleTimeout(0);
     handler = engine.handleWebSocket(request, channel);
     MessageAssembler assembler = new MessageAssembler(handler, engine.options().maxHttpBufferSize(),
-        () -> channel.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message too big"));
+        () -> tooBig(session, channel));
     session.addMessageHandler(String.class, assembler.textHandler());
     session.addMessageHandler(ByteBuffer.class, assembler.binaryHandler());
   }
 
+  /**
+   * Closes with 1009. The container reports that close to {@link #onClose} (synchronously in Jetty and Tomcat), which
+   * tells the engine it was an error, so the session ends with {@code transport error} as Node's does (its {@code ws}
+   * reports an oversized message as an error), not as a normal {@code transport close}.
+   */
+  private void tooBig(Session session, JakartaWebSocketChannel channel) {
+    LOG.log(Level.DEBUG, () -> "message over maxHttpBufferSize on " + session.getId() + ", closing with 1009");
+    closedTooBig = true;
+    channel.close(CloseReason.CloseCodes.TOO_BIG.getCode(), "message too big");
+  }
+
+  /** An incoming message over {@code maxHttpBufferSize}; no stack trace, it is routine bad input. */
+  private static final class MessageTooBig extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    MessageTooBig() {
+      super("message too large");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
   @Override
   public void onClose(Session session, CloseReason closeReason) {
-    if (handler != null) {
+    if (handler != null && closedTooBig) {
+      handler.onError(new MessageTooBig());
+    } else if (handler != null) {
       handler.onClose(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
     }
   }

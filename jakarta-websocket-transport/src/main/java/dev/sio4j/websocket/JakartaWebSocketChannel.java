@@ -28,6 +28,9 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   /** The longest close reason a close frame carries (RFC 6455: 125-byte payload minus the 2-byte code). */
   static final int MAX_REASON_BYTES = 123;
 
+  /** Tomcat's per-session bound (ms) on blocking writes, which its {@code Session.close} uses for the close frame. */
+  static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
   private final Session session;
   private final RemoteEndpoint.Async remote;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -54,6 +57,14 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   public void close(int code, String reason) {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    synchronized (lock) {
+      if (sending) {
+        // The peer stopped reading (e.g. a slow consumer): the close frame would queue behind the stalled write,
+        // and Tomcat would block this thread (often a broadcaster's) for its 20 s blocking-send timeout. With 0 it
+        // gives up at once and drops the connection. Jetty does not read this property.
+        session.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, 0L);
+      }
     }
     try {
       if (session.isOpen()) {

@@ -239,7 +239,8 @@ public final class PacketDecoder {
         throw new ParseException(Kind.INVALID_JSON, "trailing data after JSON value");
       }
       return value;
-    } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+    } catch (JsonException | NoSuchElementException | IllegalStateException | NumberFormatException e) {
+      // NumberFormatException: Parsson builds a BigDecimal, which rejects an exponent beyond the int range (1e99999999999)
       throw new ParseException(Kind.INVALID_JSON, String.valueOf(e.getMessage()));
     }
   }
