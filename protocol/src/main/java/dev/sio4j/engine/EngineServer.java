@@ -2,8 +2,15 @@ package dev.sio4j.engine;
 
 import dev.sio4j.engine.transport.HttpResponse;
 import dev.sio4j.engine.transport.PollingExchange;
+import dev.sio4j.engine.transport.TransportType;
 import dev.sio4j.engine.transport.WebSocketChannel;
 import dev.sio4j.engine.transport.WebSocketHandler;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -17,15 +24,32 @@ import java.util.function.Consumer;
  * }));
  * }</pre>
  *
- * <p>Thread safe. No method blocks.
+ * <p>Thread safe. No method blocks. All timers of all sessions run on one daemon thread owned by this server.
  */
 public final class EngineServer {
 
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
+  private static final int POLICY_VIOLATION = 1008;
+  private static final int INTERNAL_ERROR = 1011;
+  private static final WebSocketHandler IGNORE = new WebSocketHandler() {
+    @Override public void onText(String text) {}
+    @Override public void onBinary(ByteBuffer data) {}
+    @Override public void onClose(int code, String reason) {}
+    @Override public void onError(Throwable error) {}
+  };
+
   private final EngineOptions options;
+  private final Timers timers = new Timers();
+  private final ResponseHeaders headers;
+  private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger sessionCount = new AtomicInteger();
+  private volatile Consumer<EngineSocket> connectionListener = socket -> {};
+  private volatile boolean closed;
 
   /** Creates a server with its own shared heartbeat scheduler (one daemon thread). */
   public EngineServer(EngineOptions options) {
-    this.options = options;
+    this.options = Objects.requireNonNull(options, "options");
+    this.headers = new ResponseHeaders(options);
   }
 
   /** The options this server runs with. */
@@ -35,12 +59,12 @@ public final class EngineServer {
 
   /** Sets the {@code connection} callback, run for each new session before its first message is delivered. */
   public void onConnection(Consumer<EngineSocket> listener) {
-    throw new UnsupportedOperationException("not yet implemented");
+    this.connectionListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** The number of open sessions ({@code clientsCount}). */
   public int clientsCount() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return sessionCount.get();
   }
 
   /**
@@ -48,7 +72,58 @@ public final class EngineServer {
    * exchange now or later; never blocks.
    */
   public void handlePolling(PollingExchange exchange) {
-    throw new UnsupportedOperationException("not yet implemented");
+    EngineRequest request = exchange.request();
+    try {
+      if ("OPTIONS".equals(request.method()) && options.cors() != null) {
+        exchange.respond(headers.preflight(request));
+        return;
+      }
+      EngineError.Rejection rejection = verify(request, false);
+      if (rejection == null && request.sid() == null) {
+        rejection = checkHandshake(request);
+      }
+      if (rejection != null) {
+        reject(exchange, rejection);
+        return;
+      }
+      if (request.sid() == null) {
+        handshakePolling(exchange);
+        return;
+      }
+      EngineSession session = sessions.get(request.sid());
+      if (session != null && session.currentTransport() instanceof PollingTransport polling) {
+        polling.onRequest(exchange);
+      } else {
+        reject(exchange, new EngineError.Rejection(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to serve " + request.method() + " " + request.url(), e);
+      try {
+        exchange.respond(headers.empty(request, 500));
+      } catch (RuntimeException ignored) {
+        // the exchange was already answered
+      }
+    }
+  }
+
+  private void reject(PollingExchange exchange, EngineError.Rejection rejection) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO refused " + exchange.request().method() + " "
+        + exchange.request().url() + ": " + rejection.message());
+    exchange.respond(headers.error(exchange.request(), rejection));
+  }
+
+  private void handshakePolling(PollingExchange exchange) {
+    EngineSession session = newSession(exchange.request());
+    if (session == null) {
+      reject(exchange, capacityRejection());
+      return;
+    }
+    PollingTransport polling = new PollingTransport(session, headers, options);
+    boolean upgradable = options.allowUpgrades() && options.transports().contains(TransportType.WEBSOCKET);
+    session.open(polling, upgradable ? List.of(TransportType.WEBSOCKET.wireName()) : List.of());
+    sessions.put(session.id(), session);
+    polling.onRequest(exchange); // the handshake GET takes the open packet
+    session.runConnection(connectionListener);
   }
 
   /**
@@ -57,19 +132,190 @@ public final class EngineServer {
    * Origin or {@code allowRequest}).
    */
   public HttpResponse checkWebSocketHandshake(EngineRequest request) {
-    throw new UnsupportedOperationException("not yet implemented");
+    try {
+      EngineError.Rejection r = rejectWebSocket(request, true);
+      if (r == null) {
+        return null;
+      }
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO refused WebSocket " + request.url() + ": " + r.message());
+      return HttpResponse.text(r.status(), "application/json", r.json(), Map.of());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to check WebSocket " + request.url(), e);
+      return new HttpResponse(500, Map.of(), null);
+    }
   }
 
   /**
    * Attaches an accepted WebSocket connection: a new session (no {@code sid}) or the upgrade of a polling session
    * ({@code sid} in the query, probe handshake follows). Returns the handler the transport feeds incoming frames to.
+   * If the request is no longer acceptable (e.g. the session closed since {@link #checkWebSocketHandshake}), the
+   * channel is closed (1008) and the handler ignores everything.
    */
   public WebSocketHandler handleWebSocket(EngineRequest request, WebSocketChannel channel) {
-    throw new UnsupportedOperationException("not yet implemented");
+    try {
+      EngineError.Rejection r = rejectWebSocket(request, false); // allowRequest already ran in the check
+      if (r == null && request.sid() == null) {
+        EngineSession session = newSession(request);
+        if (session == null) {
+          r = capacityRejection();
+        } else {
+          WebSocketTransport ws = new WebSocketTransport(session, channel, options);
+          session.open(ws, List.of());
+          sessions.put(session.id(), session);
+          ws.flush(); // the open packet is the first frame
+          session.runConnection(connectionListener);
+          return ws;
+        }
+      }
+      if (r == null) {
+        EngineSession session = sessions.get(request.sid());
+        WebSocketTransport ws = session == null ? null : new WebSocketTransport(session, channel, options);
+        if (ws != null && session.beginUpgrade(ws)) {
+          return ws;
+        }
+        r = new EngineError.Rejection(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST);
+      }
+      String message = r.message();
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO closed WebSocket " + request.url() + ": " + message);
+      channel.close(POLICY_VIOLATION, message);
+      return IGNORE;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to attach WebSocket " + request.url(), e);
+      channel.close(INTERNAL_ERROR, "internal error");
+      return IGNORE;
+    }
   }
 
   /** Closes every session with {@code server shutting down} and stops the scheduler. Idempotent. */
   public void close() {
-    throw new UnsupportedOperationException("not yet implemented");
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (EngineSession s : sessions.values()) {
+      s.closeWith(DisconnectReason.SERVER_SHUTTING_DOWN, null, null);
+    }
+    timers.shutdown();
+  }
+
+  // ---- verification (Node's BaseServer.verify, in its order) ----
+
+  private EngineError.Rejection verify(EngineRequest request, boolean upgrade) {
+    TransportType transport = TransportType.fromWireName(request.transport());
+    if (transport == null || !options.transports().contains(transport)) {
+      return new EngineError.Rejection(EngineError.UNKNOWN_TRANSPORT);
+    }
+    if (hasInvalidHeaderChar(request.header("origin"))) {
+      return new EngineError.Rejection(EngineError.BAD_REQUEST);
+    }
+    String sid = request.sid();
+    if (sid != null) {
+      EngineSession session = sessions.get(sid);
+      if (session == null) {
+        return new EngineError.Rejection(EngineError.UNKNOWN_SID);
+      }
+      if (!upgrade && session.transport() != transport) {
+        return new EngineError.Rejection(EngineError.BAD_REQUEST); // e.g. polling after the upgrade
+      }
+      return null;
+    }
+    if (!"GET".equals(request.method())) {
+      return new EngineError.Rejection(EngineError.BAD_HANDSHAKE_METHOD);
+    }
+    if (transport == TransportType.WEBSOCKET && !upgrade) {
+      return new EngineError.Rejection(EngineError.BAD_REQUEST);
+    }
+    return null;
+  }
+
+  /** The handshake-only checks: the {@code allowRequest} hook, then the protocol version. */
+  private EngineError.Rejection checkHandshake(EngineRequest request) {
+    AllowRequest hook = options.allowRequest();
+    if (hook != null && !hook.allow(request)) {
+      return new EngineError.Rejection(EngineError.FORBIDDEN);
+    }
+    if (!Integer.toString(EngineSession.PROTOCOL).equals(request.eio())) {
+      return new EngineError.Rejection(EngineError.UNSUPPORTED_PROTOCOL_VERSION); // EIO v3 is not supported
+    }
+    return null;
+  }
+
+  private EngineError.Rejection rejectWebSocket(EngineRequest request, boolean runHooks) {
+    if (TransportType.fromWireName(request.transport()) == TransportType.POLLING) {
+      return new EngineError.Rejection(EngineError.BAD_REQUEST); // polling does not handle upgrades
+    }
+    EngineError.Rejection r = verify(request, true);
+    if (r != null) {
+      return r;
+    }
+    CorsOptions cors = options.cors();
+    if (cors != null && !cors.allows(request.header("origin"))) {
+      return new EngineError.Rejection(EngineError.FORBIDDEN); // stops cross-site WebSocket hijacking
+    }
+    if (request.sid() == null) {
+      if (runHooks) {
+        return checkHandshake(request);
+      }
+      return Integer.toString(EngineSession.PROTOCOL).equals(request.eio())
+          ? null : new EngineError.Rejection(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+    }
+    EngineSession session = sessions.get(request.sid());
+    if (session == null) {
+      return new EngineError.Rejection(EngineError.UNKNOWN_SID);
+    }
+    if (!options.allowUpgrades() || session.upgradingOrUpgraded()) {
+      return new EngineError.Rejection(EngineError.BAD_REQUEST);
+    }
+    return null;
+  }
+
+  /** As Node's {@code checkInvalidHeaderChar}: control characters other than tab are not allowed. */
+  private static boolean hasInvalidHeaderChar(String value) {
+    if (value == null) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- registry ----
+
+  /** Reserves a slot under {@code maxSessions} and creates a session, or returns {@code null} when full/closed. */
+  private EngineSession newSession(EngineRequest request) {
+    if (closed) {
+      return null;
+    }
+    int max = options.maxSessions();
+    while (true) {
+      int n = sessionCount.get();
+      if (max > 0 && n >= max) {
+        LOG.log(System.Logger.Level.WARNING, () -> "Engine.IO refused a handshake: maxSessions (" + max + ") reached");
+        return null;
+      }
+      if (sessionCount.compareAndSet(n, n + 1)) {
+        break;
+      }
+    }
+    return new EngineSession(SessionIds.next(), this, request);
+  }
+
+  private EngineError.Rejection capacityRejection() {
+    return new EngineError.Rejection(EngineError.BAD_REQUEST, 503,
+        closed ? "Server shutting down" : "Too many sessions");
+  }
+
+  /** Called exactly once per session, when it closed. */
+  void sessionClosed(EngineSession session) {
+    sessions.remove(session.id(), session);
+    sessionCount.decrementAndGet();
+  }
+
+  Timers timers() {
+    return timers;
   }
 }

@@ -1,0 +1,430 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.packet.EnginePacket;
+import dev.sio4j.engine.packet.PacketType;
+import dev.sio4j.engine.transport.TransportType;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+
+/**
+ * One Engine.IO session (Node's {@code Socket}): state machine, bounded outbound queue, heartbeat and upgrade, over a
+ * {@link Transport} that can change once, from polling to WebSocket.
+ *
+ * <p>Threading: state, queue and transport fields are guarded by {@link #lock}, which is never held while calling a
+ * listener or doing I/O. Listener callbacks go through one {@link EventSerializer}, so they never overlap and keep
+ * their order; the {@code connection} callback runs first.
+ */
+final class EngineSession implements EngineSocket {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
+  static final int PROTOCOL = 4;
+
+  /** A queued packet and what to run once it is written. */
+  record Outbound(OutboundMessage message, Runnable onFlushed) {}
+
+  final Object lock = new Object();
+
+  private final String id;
+  private final EngineServer server;
+  private final EngineOptions options;
+  private final EngineRequest request;
+  private final EventSerializer events = new EventSerializer();
+  private final List<EngineSocketListener> listeners = new CopyOnWriteArrayList<>();
+  private final Heartbeat heartbeat;
+
+  private volatile SessionState state = SessionState.OPENING; // written under lock
+  private volatile Transport transport; // written under lock
+  private final ArrayDeque<Outbound> queue = new ArrayDeque<>(); // guarded by lock
+  private long queuedWeight; // guarded by lock
+  private UpgradeProbe probe; // guarded by lock
+  private boolean upgraded; // guarded by lock
+  private ScheduledFuture<?> closeTimer; // guarded by lock
+
+  EngineSession(String id, EngineServer server, EngineRequest request) {
+    this.id = id;
+    this.server = server;
+    this.options = server.options();
+    this.request = request;
+    this.heartbeat = new Heartbeat(server.timers(), options.pingInterval(), options.pingTimeout(),
+        () -> enqueue(new OutboundMessage[] {OutboundMessage.PING}, null, false),
+        () -> closeWith(DisconnectReason.PING_TIMEOUT, null, null));
+  }
+
+  // ---- lifecycle ----
+
+  /** Attaches the first transport, queues the open packet and starts the heartbeat. */
+  void open(Transport first, List<String> upgrades) {
+    OutboundMessage openPacket =
+        OutboundMessage.control(new EnginePacket.Text(PacketType.OPEN, Jsons.handshake(id, upgrades, options)));
+    synchronized (lock) {
+      transport = first;
+      if (first instanceof WebSocketTransport ws) {
+        ws.attachLocked();
+      }
+      moveTo(SessionState.OPEN);
+      queue.add(new Outbound(openPacket, null));
+      queuedWeight += openPacket.weight();
+    }
+    heartbeat.start();
+  }
+
+  /** Runs the server's {@code connection} callback before any other event of this session, then releases them. */
+  void runConnection(Consumer<EngineSocket> connection) {
+    events.runFirstAndRelease(() -> connection.accept(this));
+  }
+
+  private void moveTo(SessionState next) {
+    SessionState previous = state;
+    state = previous.moveTo(next);
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": " + previous + " -> " + next);
+  }
+
+  /** Closes now: drops the queue, stops timers, closes the transport(s), fires {@code onClose} once. */
+  void closeWith(DisconnectReason reason, String description, Throwable cause) {
+    Transport t;
+    UpgradeProbe p;
+    synchronized (lock) {
+      if (state == SessionState.CLOSED) {
+        return;
+      }
+      moveTo(SessionState.CLOSED);
+      t = transport;
+      p = probe;
+      probe = null;
+      queue.clear();
+      queuedWeight = 0;
+      if (closeTimer != null) {
+        closeTimer.cancel(false);
+      }
+    }
+    heartbeat.stop();
+    if (p != null) {
+      p.cancelTimer();
+      p.webSocket().closeNow();
+    }
+    if (t != null) {
+      t.closeNow();
+    }
+    server.sessionClosed(this);
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + " closed: " + reason
+        + (description == null ? "" : " (" + description + ")"));
+    events.execute(() -> {
+      if (cause != null) {
+        forEachListener(l -> l.onError(cause));
+      }
+      forEachListener(l -> l.onClose(reason, description));
+    });
+  }
+
+  @Override
+  public void close() {
+    Transport t;
+    synchronized (lock) {
+      if (state != SessionState.OPEN) {
+        return;
+      }
+      moveTo(SessionState.CLOSING);
+      t = transport;
+      // a polling client that stopped polling never takes the close packet: give up after one heartbeat cycle
+      closeTimer = server.timers().schedule(() -> closeWith(DisconnectReason.FORCED_CLOSE, "close timed out", null),
+          options.pingInterval().plus(options.pingTimeout()));
+    }
+    t.flush();
+  }
+
+  boolean isClosed() {
+    return state == SessionState.CLOSED;
+  }
+
+  Transport currentTransport() {
+    return transport;
+  }
+
+  /** Whether an upgrade is in progress or done (a second WebSocket is refused then). */
+  boolean upgradingOrUpgraded() {
+    synchronized (lock) {
+      return probe != null || upgraded;
+    }
+  }
+
+  // ---- outbound ----
+
+  @Override
+  public void send(String text) {
+    enqueue(new OutboundMessage[] {OutboundMessage.text(text)}, null, false);
+  }
+
+  @Override
+  public void send(byte[] data) {
+    enqueue(new OutboundMessage[] {OutboundMessage.binary(data)}, null, false);
+  }
+
+  @Override
+  public void send(String text, Runnable onFlushed) {
+    enqueue(new OutboundMessage[] {OutboundMessage.text(text)}, Objects.requireNonNull(onFlushed, "onFlushed"), false);
+  }
+
+  @Override
+  public void sendAll(Object... messages) {
+    OutboundMessage[] all = new OutboundMessage[messages.length];
+    for (int i = 0; i < messages.length; i++) {
+      all[i] = OutboundMessage.of(messages[i]);
+    }
+    enqueue(all, null, false);
+  }
+
+  @Override
+  public boolean sendVolatile(Object message) {
+    return enqueue(new OutboundMessage[] {OutboundMessage.of(message)}, null, true);
+  }
+
+  private boolean enqueue(OutboundMessage[] messages, Runnable onFlushed, boolean isVolatile) {
+    if (messages.length == 0) {
+      return true;
+    }
+    Transport t;
+    long weight = 0;
+    for (OutboundMessage m : messages) {
+      weight += m.weight();
+    }
+    synchronized (lock) {
+      if (state != SessionState.OPEN) {
+        return false;
+      }
+      t = transport;
+      if (isVolatile && (probe != null || !queue.isEmpty() || !t.writableLocked())) {
+        return false;
+      }
+      if (queue.size() + messages.length > options.maxBufferedPackets()
+          || queuedWeight + weight > options.maxBufferedBytes()) {
+        t = null;
+      } else {
+        for (int i = 0; i < messages.length; i++) {
+          queue.add(new Outbound(messages[i], i == messages.length - 1 ? onFlushed : null));
+        }
+        queuedWeight += weight;
+      }
+    }
+    if (t == null) {
+      LOG.log(System.Logger.Level.WARNING, () -> "Engine.IO session " + id + " closed: outbound queue over "
+          + options.maxBufferedPackets() + " packets or " + options.maxBufferedBytes() + " bytes (slow consumer)");
+      closeWith(DisconnectReason.SLOW_CONSUMER, "outbound queue full", null);
+      return false;
+    }
+    t.flush();
+    return true;
+  }
+
+  boolean hasQueuedLocked() {
+    return !queue.isEmpty();
+  }
+
+  boolean closingLocked() {
+    return state == SessionState.CLOSING;
+  }
+
+  Outbound pollLocked() {
+    Outbound o = queue.poll();
+    if (o != null) {
+      queuedWeight -= o.message().weight();
+    }
+    return o;
+  }
+
+  List<Outbound> drainLocked() {
+    List<Outbound> all = new ArrayList<>(queue);
+    queue.clear();
+    queuedWeight = 0;
+    return all;
+  }
+
+  /** A polling response carried these packets: run their callbacks, then {@code drain}. */
+  void written(List<Outbound> batch) {
+    for (Outbound o : batch) {
+      if (o.onFlushed() != null) {
+        events.execute(o.onFlushed());
+      }
+    }
+    if (!batch.isEmpty() && !listeners.isEmpty()) {
+      events.execute(() -> forEachListener(EngineSocketListener::onDrain));
+    }
+  }
+
+  /** A WebSocket frame was sent: run its callback, and {@code drain} if the queue is empty now. */
+  void written(Outbound o, boolean drained) {
+    if (o.onFlushed() != null) {
+      events.execute(o.onFlushed());
+    }
+    if (drained && !listeners.isEmpty()) {
+      events.execute(() -> forEachListener(EngineSocketListener::onDrain));
+    }
+  }
+
+  // ---- inbound ----
+
+  /**
+   * A packet from the current transport. {@code transientBuffer}: a binary packet's buffer is only valid during this
+   * call (a WebSocket frame), so it is copied if the listeners cannot run right now.
+   */
+  void onPacket(EnginePacket packet, boolean transientBuffer) {
+    if (state != SessionState.OPEN) {
+      return; // as Node: packets after close() started are ignored
+    }
+    switch (packet.type()) {
+      case PONG -> heartbeat.onPong();
+      case PING -> closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid heartbeat direction", null);
+      case MESSAGE -> deliver(packet, transientBuffer);
+      case CLOSE -> closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
+      default -> LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": ignored " + packet.type());
+    }
+  }
+
+  private void deliver(EnginePacket packet, boolean transientBuffer) {
+    if (packet instanceof EnginePacket.Text t) {
+      String text = t.data();
+      events.execute(() -> forEachListener(l -> l.onMessage(text)));
+      return;
+    }
+    ByteBuffer data = ((EnginePacket.Binary) packet).data();
+    if (!transientBuffer) {
+      events.execute(() -> fireBinary(data));
+    } else if (!events.runIfIdle(() -> fireBinary(data))) {
+      ByteBuffer copy = ByteBuffer.wrap(((EnginePacket.Binary) packet).toByteArray());
+      events.execute(() -> fireBinary(copy));
+    }
+  }
+
+  private void fireBinary(ByteBuffer data) {
+    forEachListener(l -> l.onBinary(data.duplicate()));
+  }
+
+  private void forEachListener(Consumer<EngineSocketListener> call) {
+    for (EngineSocketListener l : listeners) {
+      try {
+        call.accept(l);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Engine.IO listener of session " + id + " threw", e);
+      }
+    }
+  }
+
+  // ---- upgrade ----
+
+  /** Starts probing a WebSocket for this polling session; {@code false} if it cannot upgrade (caller closes it). */
+  boolean beginUpgrade(WebSocketTransport ws) {
+    synchronized (lock) {
+      if (state != SessionState.OPEN || upgraded || probe != null
+          || transport.type() != TransportType.POLLING) {
+        return false;
+      }
+      probe = new UpgradeProbe(ws, server.timers().schedule(() -> cancelUpgrade(ws, "upgrade timeout"),
+          options.upgradeTimeout()));
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": upgrade probe started");
+    return true;
+  }
+
+  /** A packet on the probing WebSocket: {@code 2probe} is answered, {@code 5} switches, anything else aborts. */
+  void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
+    if (packet.equals(EnginePacket.PING_PROBE)) {
+      PollingTransport polling;
+      synchronized (lock) {
+        if (probe == null || probe.webSocket() != ws) {
+          return;
+        }
+        polling = (PollingTransport) transport;
+      }
+      ws.sendControl(OutboundMessage.PONG_PROBE);
+      polling.enterNoopMode();
+    } else if (packet.type() == PacketType.UPGRADE) {
+      completeUpgrade(ws);
+    } else {
+      cancelUpgrade(ws, "unexpected " + packet.type() + " during upgrade");
+    }
+  }
+
+  private void completeUpgrade(WebSocketTransport ws) {
+    Transport old;
+    synchronized (lock) {
+      if (probe == null || probe.webSocket() != ws || state == SessionState.CLOSED) {
+        return;
+      }
+      probe.cancelTimer();
+      probe = null;
+      old = transport;
+      transport = ws;
+      upgraded = true;
+      ws.attachLocked();
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": upgraded to websocket");
+    old.closeForUpgrade();
+    events.execute(() -> forEachListener(EngineSocketListener::onUpgrade));
+    ws.flush(); // everything queued during the upgrade, in order
+  }
+
+  /** Aborts the probe of this WebSocket (timeout, bad packet, closed): the session stays on polling. */
+  void cancelUpgrade(WebSocketTransport ws, String why) {
+    Transport current;
+    synchronized (lock) {
+      if (probe == null || probe.webSocket() != ws) {
+        return;
+      }
+      probe.cancelTimer();
+      probe = null;
+      current = transport;
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": upgrade cancelled, " + why);
+    if (current instanceof PollingTransport polling) {
+      polling.leaveNoopMode();
+    }
+    ws.closeNow();
+  }
+
+  // ---- EngineSocket ----
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public ReadyState readyState() {
+    return state.readyState();
+  }
+
+  @Override
+  public TransportType transport() {
+    return transport.type();
+  }
+
+  @Override
+  public EngineRequest request() {
+    return request;
+  }
+
+  @Override
+  public int protocol() {
+    return PROTOCOL;
+  }
+
+  @Override
+  public void addListener(EngineSocketListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeListener(EngineSocketListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public String toString() {
+    return "EngineSession[" + id + ", " + state + "]";
+  }
+}

@@ -1,0 +1,113 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.packet.EnginePacket;
+import dev.sio4j.engine.packet.PacketEncoder;
+import dev.sio4j.engine.packet.PacketType;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A message prepared for sending, which caches its encoded wire forms: send the same instance to many sessions (a
+ * broadcast) and it is encoded once, not once per session.
+ *
+ * <pre>{@code
+ * OutboundMessage msg = OutboundMessage.text("42[\"news\",1]");
+ * for (EngineSocket s : sockets) {
+ *   s.sendAll(msg);        // or s.sendVolatile(msg)
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread safe (the encoded forms are computed lazily; computing one twice in a race is harmless).
+ * The bytes of a binary message must not be modified after creation.
+ */
+public final class OutboundMessage {
+
+  static final OutboundMessage PING = control(EnginePacket.PING);
+  static final OutboundMessage NOOP = control(EnginePacket.NOOP);
+  static final OutboundMessage CLOSE = control(EnginePacket.CLOSE);
+  static final OutboundMessage PONG_PROBE = control(EnginePacket.PONG_PROBE);
+
+  private final EnginePacket packet;
+  private String textForm; // "<type><data>" or "b<base64>"; lazily cached (String is safely published)
+
+  private OutboundMessage(EnginePacket packet) {
+    this.packet = packet;
+  }
+
+  /** A text {@code message}. */
+  public static OutboundMessage text(String text) {
+    return new OutboundMessage(EnginePacket.message(Objects.requireNonNull(text, "text")));
+  }
+
+  /** A binary {@code message} over these bytes (not copied: do not modify them afterwards). */
+  public static OutboundMessage binary(byte[] data) {
+    return new OutboundMessage(EnginePacket.binary(Objects.requireNonNull(data, "data")));
+  }
+
+  /** A binary {@code message} over the buffer's remaining bytes (not copied, position not moved). */
+  public static OutboundMessage binary(ByteBuffer data) {
+    return new OutboundMessage(new EnginePacket.Binary(data.slice()));
+  }
+
+  /** Wraps what {@link EngineSocket#sendAll} accepts: a String, byte[], ByteBuffer or OutboundMessage. */
+  static OutboundMessage of(Object message) {
+    if (message instanceof OutboundMessage m) {
+      return m;
+    } else if (message instanceof String s) {
+      return text(s);
+    } else if (message instanceof byte[] b) {
+      return binary(b);
+    } else if (message instanceof ByteBuffer b) {
+      return binary(b);
+    }
+    throw new IllegalArgumentException("cannot send a " + (message == null ? "null" : message.getClass().getName())
+        + ": use String, byte[], ByteBuffer or OutboundMessage");
+  }
+
+  static OutboundMessage control(EnginePacket.Text packet) {
+    return new OutboundMessage(packet);
+  }
+
+  /** Whether this is a binary message. */
+  public boolean isBinary() {
+    return packet instanceof EnginePacket.Binary;
+  }
+
+  /** The packet this message sends. */
+  EnginePacket packet() {
+    return packet;
+  }
+
+  /** The text form: a WebSocket text frame, or one element of a polling payload ({@code b<base64>} if binary). */
+  String textForm() {
+    String s = textForm;
+    if (s == null) {
+      s = PacketEncoder.encodeAsText(packet);
+      textForm = s;
+    }
+    return s;
+  }
+
+  /** A WebSocket binary frame: a fresh view of the shared bytes (the channel may read it). */
+  ByteBuffer binaryFrame() {
+    return ((EnginePacket.Binary) packet).data().duplicate();
+  }
+
+  /** Bytes counted against {@link EngineOptions#maxBufferedBytes()}: the data size (UTF-16 units for text). */
+  long weight() {
+    if (packet instanceof EnginePacket.Binary b) {
+      return b.data().remaining();
+    }
+    return ((EnginePacket.Text) packet).data().length() + 1L;
+  }
+
+  /** Whether this is the given control packet type (used by the writers to spot a close). */
+  boolean is(PacketType type) {
+    return packet.type() == type;
+  }
+
+  @Override
+  public String toString() {
+    return isBinary() ? "binary(" + weight() + " bytes)" : textForm();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.packet.EnginePacket;
+import dev.sio4j.engine.packet.PacketParseException;
+import dev.sio4j.engine.packet.PacketType;
+import dev.sio4j.engine.packet.PayloadDecoder;
+import dev.sio4j.engine.packet.PayloadEncoder;
+import dev.sio4j.engine.transport.PollingExchange;
+import dev.sio4j.engine.transport.TransportType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HTTP long-polling for one session (Node's {@code transports/polling.ts}): at most one pending GET, answered with
+ * everything queued as one payload; at most one POST, whose payload is decoded and delivered. State is guarded by the
+ * session lock; responses are written outside it.
+ */
+final class PollingTransport extends Transport {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
+
+  private final EngineSession session;
+  private final ResponseHeaders headers;
+  private final long maxBody;
+
+  private PollingExchange pendingGet; // guarded by session.lock
+  private boolean postInFlight; // guarded by session.lock
+  private boolean noopMode; // guarded by session.lock: upgrade probed, answer every poll at once
+  private boolean discarded; // guarded by session.lock: closed, or replaced by a WebSocket
+
+  PollingTransport(EngineSession session, ResponseHeaders headers, EngineOptions options) {
+    this.session = session;
+    this.headers = headers;
+    this.maxBody = options.maxHttpBufferSize();
+  }
+
+  @Override
+  TransportType type() {
+    return TransportType.POLLING;
+  }
+
+  void onRequest(PollingExchange exchange) {
+    switch (exchange.request().method()) {
+      case "GET" -> onPoll(exchange);
+      case "POST" -> onData(exchange);
+      default -> exchange.respond(headers.empty(exchange.request(), 500)); // as Node
+    }
+  }
+
+  private void onPoll(PollingExchange exchange) {
+    PollingExchange previous = null;
+    boolean gone;
+    synchronized (session.lock) {
+      gone = discarded;
+      if (!gone) {
+        if (pendingGet != null) {
+          previous = pendingGet;
+        } else {
+          pendingGet = exchange;
+        }
+      }
+    }
+    if (gone) {
+      rejectGone(exchange);
+      return;
+    }
+    if (previous != null) {
+      // the client broke the one-GET rule: the old poll gets the close packet (closeNow), the new one 400
+      exchange.respond(headers.empty(exchange.request(), 400));
+      session.closeWith(DisconnectReason.TRANSPORT_ERROR, "overlap from client", null);
+      return;
+    }
+    exchange.onAbort(() -> onPollAborted(exchange));
+    flush();
+  }
+
+  private void onPollAborted(PollingExchange exchange) {
+    synchronized (session.lock) {
+      if (pendingGet != exchange) {
+        return;
+      }
+      pendingGet = null;
+    }
+    session.closeWith(DisconnectReason.TRANSPORT_ERROR, "poll connection closed prematurely", null);
+  }
+
+  private void onData(PollingExchange exchange) {
+    boolean gone;
+    boolean overlap = false;
+    synchronized (session.lock) {
+      gone = discarded;
+      if (!gone) {
+        overlap = postInFlight;
+        postInFlight = true;
+      }
+    }
+    if (gone) {
+      rejectGone(exchange);
+      return;
+    }
+    if (overlap) {
+      exchange.respond(headers.empty(exchange.request(), 400));
+      session.closeWith(DisconnectReason.TRANSPORT_ERROR, "data request overlap from client", null);
+      return;
+    }
+    String contentType = exchange.request().header("content-type");
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
+      postDone(); // v4 polling carries binary as base64 text only
+      exchange.respond(headers.empty(exchange.request(), 400));
+      session.closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid content", null);
+      return;
+    }
+    exchange.readBody(maxBody, new PollingExchange.BodyCallback() {
+      @Override
+      public void onBody(byte[] body) {
+        postDone();
+        deliver(exchange, body);
+      }
+
+      @Override
+      public void onTooLarge() {
+        postDone();
+        LOG.log(System.Logger.Level.INFO, () -> "Engine.IO session " + session.id() + ": POST body over "
+            + maxBody + " bytes (maxHttpBufferSize), closing");
+        exchange.respond(headers.empty(exchange.request(), 413));
+        session.closeWith(DisconnectReason.TRANSPORT_ERROR, "payload too large", null);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        postDone();
+        exchange.respond(headers.empty(exchange.request(), 400));
+        session.closeWith(DisconnectReason.TRANSPORT_ERROR, "data request connection closed prematurely", error);
+      }
+    });
+  }
+
+  private void deliver(PollingExchange exchange, byte[] body) {
+    List<EnginePacket> packets;
+    try {
+      packets = PayloadDecoder.decode(body);
+    } catch (PacketParseException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": bad payload, " + e.getMessage());
+      exchange.respond(headers.error(exchange.request(), new EngineError.Rejection(EngineError.BAD_REQUEST)));
+      session.closeWith(DisconnectReason.PARSE_ERROR, e.getMessage(), null);
+      return;
+    }
+    for (EnginePacket p : packets) {
+      if (p.type() == PacketType.CLOSE) {
+        session.closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
+        break;
+      }
+      session.onPacket(p, false); // the bytes were decoded from base64: the buffer is ours
+    }
+    exchange.respond(headers.ok(exchange.request()));
+  }
+
+  private void postDone() {
+    synchronized (session.lock) {
+      postInFlight = false;
+    }
+  }
+
+  private void rejectGone(PollingExchange exchange) {
+    EngineError error = session.isClosed() ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST;
+    exchange.respond(headers.error(exchange.request(), new EngineError.Rejection(error)));
+  }
+
+  /** From the probe on, every poll is answered at once (with {@code 6} if nothing is queued) so the client pauses. */
+  void enterNoopMode() {
+    synchronized (session.lock) {
+      noopMode = !discarded;
+    }
+    flush();
+  }
+
+  void leaveNoopMode() {
+    synchronized (session.lock) {
+      noopMode = false;
+    }
+  }
+
+  @Override
+  void flush() {
+    PollingExchange exchange;
+    List<EngineSession.Outbound> batch;
+    boolean close;
+    synchronized (session.lock) {
+      if (pendingGet == null || discarded) {
+        return;
+      }
+      close = session.closingLocked();
+      boolean queued = session.hasQueuedLocked();
+      if (!queued && !noopMode && !close) {
+        return;
+      }
+      batch = queued ? session.drainLocked() : List.of();
+      exchange = pendingGet;
+      pendingGet = null;
+    }
+    String trailer = close ? "1" : batch.isEmpty() ? "6" : null;
+    String payload = encode(batch, trailer);
+    String newSid = exchange.request().sid() == null ? session.id() : null;
+    exchange.respond(headers.payload(exchange.request(), payload, newSid));
+    session.written(batch);
+    if (close) {
+      session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
+    }
+  }
+
+  private static String encode(List<EngineSession.Outbound> batch, String trailer) {
+    if (batch.size() == 1 && trailer == null) {
+      return batch.get(0).message().textForm(); // the common case: no copy
+    }
+    StringBuilder sb = new StringBuilder();
+    for (EngineSession.Outbound o : batch) {
+      if (sb.length() > 0) {
+        sb.append(PayloadEncoder.SEPARATOR);
+      }
+      sb.append(o.message().textForm());
+    }
+    if (trailer != null) {
+      if (sb.length() > 0) {
+        sb.append(PayloadEncoder.SEPARATOR);
+      }
+      sb.append(trailer);
+    }
+    return sb.toString();
+  }
+
+  @Override
+  boolean writableLocked() {
+    return pendingGet != null && !discarded;
+  }
+
+  @Override
+  void closeNow() {
+    answerAndDiscard("1");
+  }
+
+  @Override
+  void closeForUpgrade() {
+    answerAndDiscard("6"); // a poll still pending after the switch just ends; the client already moved on
+  }
+
+  private void answerAndDiscard(String packet) {
+    PollingExchange exchange;
+    synchronized (session.lock) {
+      discarded = true;
+      noopMode = false;
+      exchange = pendingGet;
+      pendingGet = null;
+    }
+    if (exchange != null) {
+      exchange.respond(headers.payload(exchange.request(), packet, null));
+    }
+  }
+}

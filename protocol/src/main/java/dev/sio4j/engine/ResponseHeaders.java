@@ -1,0 +1,117 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.transport.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds every HTTP response of the polling transport, so the headers live in one place: {@code Cache-Control},
+ * {@code X-Content-Type-Options}, CORS (as Node's {@code cors} middleware, applied to every response), the handshake
+ * cookie and compression. Immutable and thread safe.
+ */
+final class ResponseHeaders {
+
+  static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+  private static final String CORS_METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE"; // the cors module's default
+
+  private final EngineOptions options;
+
+  ResponseHeaders(EngineOptions options) {
+    this.options = options;
+  }
+
+  /** The headers every polling response carries. */
+  Map<String, String> base(EngineRequest request) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Cache-Control", "no-store");
+    h.put("X-Content-Type-Options", "nosniff");
+    CorsOptions cors = options.cors();
+    if (cors != null) {
+      String origin = request.header("origin");
+      boolean any = cors.origins().contains("*");
+      if (any && !cors.credentials()) {
+        h.put("Access-Control-Allow-Origin", "*");
+      } else {
+        if (origin != null && cors.allows(origin)) {
+          h.put("Access-Control-Allow-Origin", origin);
+        }
+        h.put("Vary", "Origin");
+      }
+      if (cors.credentials()) {
+        h.put("Access-Control-Allow-Credentials", "true");
+      }
+    }
+    return h;
+  }
+
+  /** The answer to a CORS preflight ({@code OPTIONS}): 204 with the allowed methods and headers. */
+  HttpResponse preflight(EngineRequest request) {
+    Map<String, String> h = base(request);
+    CorsOptions cors = options.cors();
+    h.put("Access-Control-Allow-Methods", CORS_METHODS);
+    if (!cors.allowedHeaders().isEmpty()) {
+      h.put("Access-Control-Allow-Headers", String.join(",", cors.allowedHeaders()));
+    } else {
+      String asked = request.header("access-control-request-headers");
+      if (asked != null) {
+        h.put("Access-Control-Allow-Headers", asked);
+      }
+      h.merge("Vary", "Access-Control-Request-Headers", (a, b) -> a + ", " + b);
+    }
+    if (cors.maxAge() != null) {
+      h.put("Access-Control-Max-Age", Long.toString(cors.maxAge().toSeconds()));
+    }
+    h.put("Content-Length", "0");
+    return new HttpResponse(204, h, null);
+  }
+
+  /** A protocol error: its status and {@code {"code":…,"message":…}} as {@code application/json}. */
+  HttpResponse error(EngineRequest request, EngineError.Rejection rejection) {
+    return HttpResponse.text(rejection.status(), "application/json", rejection.json(), base(request));
+  }
+
+  /** A status without a body (400 for an overlapping request, 413 for an oversized body, as Node). */
+  HttpResponse empty(EngineRequest request, int status) {
+    return new HttpResponse(status, base(request), null);
+  }
+
+  /** The answer to a data POST: {@code ok} as {@code text/html} (as Node). */
+  HttpResponse ok(EngineRequest request) {
+    return HttpResponse.text(200, "text/html", "ok", base(request));
+  }
+
+  /** A poll answer: the payload as UTF-8 text, compressed if large and accepted; the cookie on a handshake. */
+  HttpResponse payload(EngineRequest request, String payload, String newSid) {
+    Map<String, String> h = base(request);
+    if (newSid != null && options.cookie() != null) {
+      h.put("Set-Cookie", cookie(options.cookie(), newSid));
+    }
+    h.put("Content-Type", TEXT_PLAIN);
+    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    int threshold = options.httpCompressionThreshold();
+    if (threshold >= 0 && body.length >= threshold) {
+      String encoding = HttpCompression.choose(request.header("accept-encoding"));
+      if (encoding != null) {
+        body = HttpCompression.compress(body, encoding);
+        h.put("Content-Encoding", encoding);
+      }
+    }
+    return new HttpResponse(200, h, body);
+  }
+
+  /** {@code io=<sid>; Path=/; HttpOnly; SameSite=Lax}, attributes in the order of Node's {@code cookie} package. */
+  static String cookie(CookieOptions c, String sid) {
+    StringBuilder sb = new StringBuilder(c.name()).append('=').append(sid);
+    if (c.path() != null) {
+      sb.append("; Path=").append(c.path());
+    }
+    if (c.httpOnly()) {
+      sb.append("; HttpOnly");
+    }
+    if (c.sameSite() != null) {
+      sb.append("; SameSite=").append(c.sameSite());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sio4j.engine;
+
+import dev.sio4j.engine.packet.EnginePacket;
+import dev.sio4j.engine.packet.PacketDecoder;
+import dev.sio4j.engine.packet.PacketParseException;
+import dev.sio4j.engine.transport.TransportType;
+import dev.sio4j.engine.transport.WebSocketChannel;
+import dev.sio4j.engine.transport.WebSocketHandler;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+
+/**
+ * One WebSocket connection of a session (Node's {@code transports/websocket.ts}), both ways: it is the
+ * {@link WebSocketHandler} the container feeds, and the single writer of the channel, sending the next frame only
+ * after the previous send completed. Before it is <i>attached</i> (while it is an upgrade probe) it writes only its
+ * own control frames ({@code 3probe}); once attached it drains the session queue. State is guarded by the session lock.
+ */
+final class WebSocketTransport extends Transport implements WebSocketHandler {
+
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
+  static final int NORMAL_CLOSURE = 1000;
+  static final int MESSAGE_TOO_BIG = 1009;
+
+  private final EngineSession session;
+  private final WebSocketChannel channel;
+  private final long maxMessage;
+  private final ArrayDeque<OutboundMessage> control = new ArrayDeque<>(2); // guarded by session.lock
+  private final WebSocketChannel.SendCallback callback = new Callback();
+
+  private volatile boolean attached; // written under session.lock
+  private boolean inFlight; // guarded by session.lock: a send is outstanding
+  private boolean pumping; // guarded by session.lock: a thread is inside the flush loop's send
+  private boolean closed; // guarded by session.lock
+  private EngineSession.Outbound current; // guarded by session.lock: the queued packet in flight, if any
+
+  WebSocketTransport(EngineSession session, WebSocketChannel channel, EngineOptions options) {
+    this.session = session;
+    this.channel = channel;
+    this.maxMessage = options.maxHttpBufferSize();
+  }
+
+  @Override
+  TransportType type() {
+    return TransportType.WEBSOCKET;
+  }
+
+  /** Makes this the session's transport. Locked. */
+  void attachLocked() {
+    attached = true;
+  }
+
+  /** Sends a frame that is not part of the session queue (the probe answer). */
+  void sendControl(OutboundMessage message) {
+    synchronized (session.lock) {
+      if (closed) {
+        return;
+      }
+      control.add(message);
+    }
+    flush();
+  }
+
+  @Override
+  void flush() {
+    while (true) {
+      OutboundMessage next = null;
+      boolean finish = false;
+      synchronized (session.lock) {
+        if (pumping || inFlight || closed) {
+          return;
+        }
+        next = control.poll();
+        if (next == null && attached) {
+          EngineSession.Outbound o = session.pollLocked();
+          if (o != null) {
+            current = o;
+            next = o.message();
+          } else {
+            finish = session.closingLocked(); // graceful close: everything is written
+          }
+        }
+        if (next == null && !finish) {
+          return;
+        }
+        if (next != null) {
+          inFlight = true;
+          pumping = true;
+        }
+      }
+      if (finish) {
+        closeNow();
+        session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
+        return;
+      }
+      send(next);
+      synchronized (session.lock) {
+        pumping = false;
+        if (inFlight) {
+          return; // completes later; the callback continues the loop
+        }
+      }
+    }
+  }
+
+  private void send(OutboundMessage message) {
+    try {
+      if (message.isBinary()) {
+        channel.sendBinary(message.binaryFrame(), callback);
+      } else {
+        channel.sendText(message.textForm(), callback);
+      }
+    } catch (RuntimeException e) {
+      callback.onFailure(e);
+    }
+  }
+
+  private final class Callback implements WebSocketChannel.SendCallback {
+    @Override
+    public void onSuccess() {
+      EngineSession.Outbound done;
+      boolean inLoop;
+      boolean drained;
+      synchronized (session.lock) {
+        done = current;
+        current = null;
+        inFlight = false;
+        inLoop = pumping;
+        drained = attached && !session.hasQueuedLocked();
+      }
+      if (done != null) {
+        session.written(done, drained);
+      }
+      if (!inLoop) {
+        flush();
+      }
+    }
+
+    @Override
+    public void onFailure(Throwable error) {
+      synchronized (session.lock) {
+        current = null;
+        inFlight = false;
+      }
+      failed("write error", error);
+    }
+  }
+
+  @Override
+  boolean writableLocked() {
+    return !inFlight && !closed && control.isEmpty();
+  }
+
+  @Override
+  void closeNow() {
+    close(NORMAL_CLOSURE, "");
+  }
+
+  private void close(int code, String reason) {
+    synchronized (session.lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      control.clear();
+    }
+    try {
+      channel.close(code, reason);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing a WebSocket failed", e);
+    }
+  }
+
+  // ---- incoming (never concurrent for one connection, per WebSocketHandler) ----
+
+  @Override
+  public void onText(String text) {
+    if (text.length() > maxMessage) {
+      tooLarge();
+      return;
+    }
+    EnginePacket packet;
+    try {
+      packet = PacketDecoder.decodeText(text);
+    } catch (PacketParseException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": bad frame, " + e.getMessage());
+      if (attached) {
+        session.closeWith(DisconnectReason.PARSE_ERROR, e.getMessage(), null);
+      } else {
+        session.cancelUpgrade(this, "parse error");
+      }
+      return;
+    }
+    route(packet, false);
+  }
+
+  @Override
+  public void onBinary(ByteBuffer data) {
+    if (data.remaining() > maxMessage) {
+      tooLarge();
+      return;
+    }
+    route(PacketDecoder.decodeBinary(data), true);
+  }
+
+  private void route(EnginePacket packet, boolean transientBuffer) {
+    try {
+      if (attached) {
+        session.onPacket(packet, transientBuffer);
+      } else {
+        session.onProbePacket(this, packet);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to handle a WebSocket frame", e);
+    }
+  }
+
+  private void tooLarge() {
+    close(MESSAGE_TOO_BIG, "Max payload size exceeded");
+    failed("message too large", null);
+  }
+
+  @Override
+  public void onClose(int code, String reason) {
+    synchronized (session.lock) {
+      closed = true;
+    }
+    if (attached) {
+      session.closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
+    } else {
+      session.cancelUpgrade(this, "websocket closed");
+    }
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    failed("websocket error", error);
+  }
+
+  private void failed(String description, Throwable error) {
+    closeNow();
+    if (attached) {
+      session.closeWith(DisconnectReason.TRANSPORT_ERROR, description, error);
+    } else {
+      session.cancelUpgrade(this, description);
+    }
+  }
+}
