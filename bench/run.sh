@@ -182,7 +182,7 @@ for scen in "${SCENARIOS[@]}"; do
   for r in $(seq 1 "$ROUNDS"); do
     run_one "$scen" sio4j "$r"
     run_one "$scen" node "$r"
-    if [ "$scen" = echo8 ]; then run_one "$scen" bare "$r"; fi
+    if [ "$scen" = echo8 ] || [ "$scen" = connect ]; then run_one "$scen" bare "$r"; fi
   done
 done
 
@@ -224,7 +224,12 @@ TABLE="$OUT/table.md"
   printf '| broadcast: rounds with every tick delivered | %s | %s | | all |\n' "$(allrecv sio4j)" "$(allrecv node)"
   row "connect $CONNECT_CLIENTS WS: conn/s" connect rate 0
   row "connect: RSS KB per connection" connect rss_per_conn_kb 1
-  printf '| connect: heap KB per idle connection (after GC) | %s | – | | ≤ 5 |\n' "$(fmt "$(median connect sio4j heap_per_conn_kb)" 2)"
+  hs=$(median connect sio4j heap_per_conn_kb); hb=$(median connect bare heap_per_conn_kb)
+  printf '| connect: heap KB per idle connection (after GC) | %s | – | | ≤ 5 |\n' "$(fmt "$hs" 2)"
+  printf '| connect: same, bare JSR-356 endpoint on Jetty (the container'"'"'s share) | %s | | | |\n' "$(fmt "$hb" 2)"
+  printf '| connect: sio4j'"'"'s own heap KB per connection (sio4j − bare) | %s | | | ≤ 5 |\n' \
+    "$( { [ -n "$hs" ] && [ -n "$hb" ]; } && awk -v a="$hs" -v b="$hb" 'BEGIN { printf "%.2f", a - b }' || echo –)"
+  printf '| connect: bare JSR-356 conn/s, RSS KB/conn | %s, %s | | | |\n' "$(fmt "$(median connect bare rate)")" "$(fmt "$(median connect bare rss_per_conn_kb)" 1)"
   row "polling 50 clients echo: acks/s" polling rate 0 "≥ 1.50"
   row "polling: p99 µs" polling p99_us 0
   row "polling: server CPU µs/ack" polling us_per_op 2
