@@ -121,7 +121,7 @@ public final class EngineServer {
     PollingTransport polling = new PollingTransport(session, headers, options);
     boolean upgradable = options.allowUpgrades() && options.transports().contains(TransportType.WEBSOCKET);
     session.open(polling, upgradable ? List.of(TransportType.WEBSOCKET.wireName()) : List.of());
-    sessions.put(session.id(), session);
+    register(session);
     polling.onRequest(exchange); // the handshake GET takes the open packet
     session.runConnection(connectionListener);
   }
@@ -161,7 +161,7 @@ public final class EngineServer {
         } else {
           WebSocketTransport ws = new WebSocketTransport(session, channel, options);
           session.open(ws, List.of());
-          sessions.put(session.id(), session);
+          register(session);
           ws.flush(); // the open packet is the first frame
           session.runConnection(connectionListener);
           return ws;
@@ -307,6 +307,13 @@ public final class EngineServer {
   private EngineError.Rejection capacityRejection() {
     return new EngineError.Rejection(EngineError.BAD_REQUEST, 503,
         closed ? "Server shutting down" : "Too many sessions");
+  }
+
+  private void register(EngineSession session) {
+    sessions.put(session.id(), session);
+    if (closed) { // close() ran while this handshake was under way and did not see the session
+      session.closeWith(DisconnectReason.SERVER_SHUTTING_DOWN, null, null);
+    }
   }
 
   /** Called exactly once per session, when it closed. */

@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
  * transport it currently uses.
  *
  * <p>Thread safe: {@code send*} and {@link #close()} may be called from any thread; they never block. Outgoing
- * packets are queued and flushed in order by one writer at a time. Listener callbacks for one session are never
- * invoked concurrently.
+ * packets are queued and flushed in order by one writer at a time; the queue is bounded (see {@link #sendAll}).
+ * Listener callbacks for one session are never invoked concurrently and keep their order: they are run one after the
+ * other by whichever thread (container or timer) has work for the session, never while an engine lock is held, so a
+ * callback may send to any session. The {@code connection} callback runs before any other callback.
  */
 public interface EngineSocket {
 
@@ -42,13 +44,19 @@ public interface EngineSocket {
 
   /**
    * Queues a batch of messages that must not be interleaved with other sends (a Socket.IO binary packet: its header
-   * then its attachments). Each element is a {@link String} (text) or a {@code byte[]} / {@link ByteBuffer} (binary).
+   * then its attachments). Each element is a {@link String} (text), a {@code byte[]} / {@link ByteBuffer} (binary), or
+   * an {@link OutboundMessage}: pass the same {@code OutboundMessage} to many sessions (a broadcast) and it is encoded
+   * once. If the batch would exceed {@link EngineOptions#maxBufferedPackets()} or
+   * {@link EngineOptions#maxBufferedBytes()}, nothing is queued and the session closes with
+   * {@link DisconnectReason#SLOW_CONSUMER}.
    */
   void sendAll(Object... messages);
 
   /**
-   * Queues a message unless the session cannot take it right now (a "volatile" send): while an upgrade is in progress
-   * or the outbound queue is not empty it is dropped. Returns whether it was queued.
+   * Queues a message unless the session cannot take it right now (a "volatile" send): while an upgrade is in progress,
+   * the outbound queue is not empty, or the transport cannot write at once (no pending long-poll, a WebSocket frame
+   * still in flight) it is dropped. Accepts what {@link #sendAll} accepts, including a shared
+   * {@link OutboundMessage}. Returns whether it was queued.
    */
   boolean sendVolatile(Object message);
 

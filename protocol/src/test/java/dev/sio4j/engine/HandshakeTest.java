@@ -245,4 +245,40 @@ class HandshakeTest {
     assertEquals(503, late.response().status());
     server.close(); // idempotent
   }
+
+  @Test
+  void theConnectionCallbackRunsBeforeTheFirstMessage() throws Exception {
+    start(quietOptions().build());
+    java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch inCallback = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    server.onConnection(socket -> {
+      socket.addListener(new EngineSocketListener() {
+        @Override
+        public void onMessage(String text) {
+          log.add("message:" + text);
+        }
+      });
+      inCallback.countDown();
+      try {
+        release.await(EngineFixture.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      log.add("connection");
+    });
+    RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
+    Thread handshake = new Thread(() -> {
+      dev.sio4j.engine.transport.WebSocketHandler h =
+          server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), ch);
+      h.onText("4second");
+    });
+    handshake.start();
+    assertTrue(inCallback.await(EngineFixture.WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+    String sid = EngineFixture.json(ch.nextText().substring(1)).getString("sid");
+    assertTrue(sid.length() == 20);
+    release.countDown();
+    handshake.join();
+    assertEquals(java.util.List.of("connection", "message:second"), log);
+  }
 }
