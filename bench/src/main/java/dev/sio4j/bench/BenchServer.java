@@ -1,0 +1,78 @@
+package dev.sio4j.bench;
+
+import jakarta.websocket.server.ServerContainer;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The server {@code bench/run.sh} measures.
+ *
+ * <pre>
+ * java -jar bench/target/bench-server.jar --port P [--container jetty|tomcat] [--bare]
+ * </pre>
+ *
+ * Serves {@link BenchApp} (sio4j, both transports) at {@code /socket.io/} on 127.0.0.1, or with {@code --bare} the
+ * {@link BareEchoServer} ceiling (Jetty only). Prints exactly {@code listening on http://127.0.0.1:P} once ready;
+ * stops on SIGTERM / Ctrl-C.
+ */
+public final class BenchServer {
+
+  private BenchServer() {}
+
+  /** Entry point; see the class Javadoc for the arguments. */
+  public static void main(String[] args) throws Exception {
+    int port = 3000;
+    BenchContainer container = BenchContainer.JETTY;
+    boolean bare = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i));
+        case "--container" -> container = BenchContainer.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
+        case "--bare" -> bare = true;
+        default -> usage();
+      }
+    }
+    if (bare && container != BenchContainer.JETTY) {
+      usage();
+    }
+    BenchApp app = bare ? null : new BenchApp();
+    RunningServer server = container.start("127.0.0.1", port, context -> {
+      if (app != null) {
+        app.install(context);
+        return;
+      }
+      try {
+        BareEchoServer.register((ServerContainer) context.getAttribute(ServerContainer.class.getName()));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot register the bare endpoint", e);
+      }
+    });
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        System.err.println("stop failed: " + e);
+      }
+      if (app != null) {
+        app.close();
+      }
+      stopped.countDown();
+    }));
+    System.out.println("listening on http://127.0.0.1:" + server.port());
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      usage();
+    }
+    return args[i];
+  }
+
+  private static void usage() {
+    System.err.println("usage: --port P [--container jetty|tomcat] [--bare (jetty only)]");
+    System.exit(2);
+  }
+}
