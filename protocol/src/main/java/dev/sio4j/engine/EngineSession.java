@@ -166,6 +166,11 @@ final class EngineSession implements EngineSocket {
   }
 
   @Override
+  public void send(OutboundMessage message) {
+    enqueue(new OutboundMessage[] {Objects.requireNonNull(message, "message")}, null, false);
+  }
+
+  @Override
   public void send(byte[] data) {
     enqueue(new OutboundMessage[] {OutboundMessage.binary(data)}, null, false);
   }

@@ -37,6 +37,14 @@ public interface EngineSocket {
   void send(byte[] data);
 
   /**
+   * Queues a prepared message, whose wire form is encoded once however many sessions it is sent to (a broadcast).
+   * Dropped silently when the session is closing or closed.
+   */
+  default void send(OutboundMessage message) {
+    sendAll(message);
+  }
+
+  /**
    * Queues a text message and runs {@code onFlushed} once it has been written to the transport (Node's {@code send}
    * callback).
    */

@@ -73,6 +73,23 @@ public final class OutboundMessage {
     return packet instanceof EnginePacket.Binary;
   }
 
+  /**
+   * What this message carries: the text ({@link String}) of a text message, or the bytes ({@code byte[]}) of a binary
+   * one — the very array it was created from when there is one, else a copy.
+   */
+  public Object content() {
+    if (packet instanceof EnginePacket.Binary b) {
+      ByteBuffer data = b.data();
+      if (data.hasArray() && data.arrayOffset() == 0 && data.position() == 0 && data.remaining() == data.array().length) {
+        return data.array();
+      }
+      byte[] copy = new byte[data.remaining()];
+      data.duplicate().get(copy);
+      return copy;
+    }
+    return ((EnginePacket.Text) packet).data();
+  }
+
   /** The packet this message sends. */
   EnginePacket packet() {
     return packet;

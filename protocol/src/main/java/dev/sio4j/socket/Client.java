@@ -170,9 +170,9 @@ final class Client implements EngineSocketListener {
       // a volatile binary packet is sent normally: its parts must not be dropped one by one
       conn.sendAll(packet.messages());
     } else if (isVolatile) {
-      conn.sendVolatile(packet.text());
+      conn.sendVolatile(packet.textMessage());
     } else {
-      conn.send(packet.text());
+      conn.send(packet.textMessage());
     }
   }
 

@@ -74,6 +74,16 @@ final class FakeEngineSocket implements EngineSocket {
   }
 
   @Override
+  public void send(dev.sio4j.engine.OutboundMessage message) {
+    Object content = message.content();
+    if (content instanceof String text) {
+      send(text);
+    } else {
+      send((byte[]) content);
+    }
+  }
+
+  @Override
   public void send(byte[] data) {
     record(List.of(data), "send");
   }
@@ -98,11 +108,13 @@ final class FakeEngineSocket implements EngineSocket {
 
   @Override
   public void sendAll(Object... messages) {
+    messages = unwrap(messages);
     record(List.of(messages), "sendAll");
   }
 
   @Override
   public boolean sendVolatile(Object message) {
+    message = unwrap(new Object[] {message})[0];
     if (acceptVolatile) {
       record(List.of(message), "sendVolatile");
     }
@@ -177,5 +189,16 @@ final class FakeEngineSocket implements EngineSocket {
 
   boolean isClosed() {
     return state == ReadyState.CLOSED;
+  }
+
+  /** Records what a prepared engine message carries (its String or byte[]), as the assertions expect. */
+  private static Object[] unwrap(Object[] messages) {
+    Object[] out = messages.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof dev.sio4j.engine.OutboundMessage m) {
+        out[i] = m.content();
+      }
+    }
+    return out;
   }
 }

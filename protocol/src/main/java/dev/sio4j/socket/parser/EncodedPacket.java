@@ -1,20 +1,41 @@
 package dev.sio4j.socket.parser;
 
+import dev.sio4j.engine.OutboundMessage;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A packet on the wire: one text message, then its binary attachments (one binary message each, in order). The same
- * instance may be handed to many sessions (a broadcast is encoded once). Immutable; the attachments must not be
- * modified.
+ * instance may be handed to many sessions: a broadcast is encoded once, and the engine messages built from it
+ * ({@link #textMessage()}, {@link #messages()}) are built once too and shared by every recipient.
  *
- * @param text the text message (header and JSON)
- * @param attachments the binary attachments, empty for non-binary packets
+ * <p>Immutable and thread safe (the engine messages are created lazily; creating them twice in a race is harmless);
+ * the attachments must not be modified.
  */
-public record EncodedPacket(String text, List<byte[]> attachments) {
+public final class EncodedPacket {
 
-  /** Copies the attachment list. */
-  public EncodedPacket {
-    attachments = List.copyOf(attachments);
+  private final String text;
+  private final List<byte[]> attachments;
+  private OutboundMessage textMessage; // lazily cached
+  private Object[] messages; // lazily cached
+
+  /**
+   * @param text the text message (header and JSON)
+   * @param attachments the binary attachments, empty for non-binary packets
+   */
+  public EncodedPacket(String text, List<byte[]> attachments) {
+    this.text = Objects.requireNonNull(text, "text");
+    this.attachments = List.copyOf(attachments);
+  }
+
+  /** The text message (header and JSON). */
+  public String text() {
+    return text;
+  }
+
+  /** The binary attachments, empty for non-binary packets. */
+  public List<byte[]> attachments() {
+    return attachments;
   }
 
   /** Whether there are attachments. */
@@ -22,13 +43,35 @@ public record EncodedPacket(String text, List<byte[]> attachments) {
     return !attachments.isEmpty();
   }
 
-  /** The messages in order, for {@code EngineSocket.sendAll}: the text, then each {@code byte[]}. */
+  /** The text as an engine message whose wire form is encoded once for all recipients. */
+  public OutboundMessage textMessage() {
+    OutboundMessage m = textMessage;
+    if (m == null) {
+      m = OutboundMessage.text(text);
+      textMessage = m;
+    }
+    return m;
+  }
+
+  /**
+   * The messages in order, for {@code EngineSocket.sendAll}: the text, then each attachment, as engine messages shared
+   * by every recipient. The array must not be modified.
+   */
   public Object[] messages() {
-    Object[] all = new Object[1 + attachments.size()];
-    all[0] = text;
-    for (int i = 0; i < attachments.size(); i++) {
-      all[i + 1] = attachments.get(i);
+    Object[] all = messages;
+    if (all == null) {
+      all = new Object[1 + attachments.size()];
+      all[0] = textMessage();
+      for (int i = 0; i < attachments.size(); i++) {
+        all[i + 1] = OutboundMessage.binary(attachments.get(i));
+      }
+      messages = all;
     }
     return all;
+  }
+
+  @Override
+  public String toString() {
+    return "EncodedPacket[" + text + (attachments.isEmpty() ? "" : " + " + attachments.size() + " attachments") + "]";
   }
 }

@@ -58,6 +58,16 @@ public final class RecordingEngineSocket implements EngineSocket {
   }
 
   @Override
+  public void send(dev.sio4j.engine.OutboundMessage message) {
+    Object content = message.content();
+    if (content instanceof String text) {
+      send(text);
+    } else {
+      send((byte[]) content);
+    }
+  }
+
+  @Override
   public void send(byte[] data) {
     record(List.of(data));
   }
@@ -70,11 +80,13 @@ public final class RecordingEngineSocket implements EngineSocket {
 
   @Override
   public void sendAll(Object... messages) {
+    messages = unwrap(messages);
     record(List.of(messages));
   }
 
   @Override
   public boolean sendVolatile(Object message) {
+    message = unwrap(new Object[] {message})[0];
     record(List.of(message));
     return true;
   }
@@ -140,5 +152,16 @@ public final class RecordingEngineSocket implements EngineSocket {
   /** Asserts nothing more was sent so far. */
   public void assertExhausted() {
     assertNull(sent.poll(), "unexpected message from the server");
+  }
+
+  /** Records what a prepared engine message carries (its String or byte[]), as the assertions expect. */
+  private static Object[] unwrap(Object[] messages) {
+    Object[] out = messages.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof dev.sio4j.engine.OutboundMessage m) {
+        out[i] = m.content();
+      }
+    }
+    return out;
   }
 }

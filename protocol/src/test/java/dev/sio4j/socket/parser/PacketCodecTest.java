@@ -101,7 +101,7 @@ class PacketCodecTest {
     assertArrayEquals(new byte[] {1, 2}, enc.attachments().get(0));
     assertArrayEquals(new byte[] {9}, enc.attachments().get(1));
     assertEquals(List.of("52-7[\"up\",{\"_placeholder\":true,\"num\":0},"
-        + "[{\"z\":1,\"buf\":{\"_placeholder\":true,\"num\":1}}]]"), List.of(enc.messages()[0]));
+        + "[{\"z\":1,\"buf\":{\"_placeholder\":true,\"num\":1}}]]"), List.of(((dev.sio4j.engine.OutboundMessage) enc.messages()[0]).content()));
   }
 
   @Test
