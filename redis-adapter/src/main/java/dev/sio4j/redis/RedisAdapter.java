@@ -2,11 +2,11 @@ package dev.sio4j.redis;
 
 import dev.sio4j.socket.AckCallback;
 import dev.sio4j.socket.AckException;
-import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
 import dev.sio4j.socket.adapter.InMemoryAdapter;
+import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.PacketType;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +59,6 @@ public class RedisAdapter extends InMemoryAdapter {
   private final String specificResponseChannel;
   private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
-  private final List<ServerSideEmitListener> serverSideListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -188,7 +186,7 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   /**
-   * Sends an event to the other nodes' {@link ServerSideEmitListener}s (Node's {@code serverSideEmit}). With an
+   * Sends an event to the other nodes' {@code onServerSideEmit} handlers (Node's {@code serverSideEmit}). With an
    * {@link AckCallback} as last element, collects one answer per node into it (see {@link #serverSideEmitWithAck}).
    */
   @Override
@@ -234,11 +232,6 @@ public class RedisAdapter extends InMemoryAdapter {
     });
   }
 
-  /** Registers a listener for the events other nodes send with {@code serverSideEmit}. */
-  public void onServerSideEmit(ServerSideEmitListener listener) {
-    serverSideListeners.add(listener);
-  }
-
   /** The rooms of every node (Node's {@code allRooms}). */
   public CompletableFuture<Set<String>> allRooms() {
     Set<String> local = new LinkedHashSet<>(rooms().keySet());
@@ -258,20 +251,19 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   /**
-   * The sockets selected by {@code opts} on every node (Node's {@code fetchSockets}); only this node's when the
-   * options are {@code local}.
+   * The sockets selected by {@code opts} on every node (Node's {@code fetchSockets}), with their handshakes, rooms
+   * and data; only this node's when the options are {@code local}. Fails with a {@link ClusterRequestException}
+   * when a node does not answer within {@link RedisAdapterOptions#requestsTimeout()} or Redis is unavailable.
    */
-  public CompletableFuture<List<RemoteSocketInfo>> fetchClusterSockets(BroadcastOptions opts) {
-    List<Object> local = new ArrayList<>();
-    for (String id : fetchSockets(opts)) {
-      local.add(localInfo(id));
-    }
+  @Override
+  public CompletableFuture<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
+    List<Object> local = new ArrayList<>(localSocketDetails(opts));
     if (opts.flags().local()) {
-      return CompletableFuture.completedFuture(asInfos(local));
+      return CompletableFuture.completedFuture(asDetails(local));
     }
     return serverCount().thenCompose(numSub -> {
       if (numSub <= 1) {
-        return CompletableFuture.completedFuture(asInfos(local));
+        return CompletableFuture.completedFuture(asDetails(local));
       }
       String requestId = randomId();
       Map<String, Object> req = request(RequestType.REMOTE_FETCH, requestId);
@@ -280,7 +272,7 @@ public class RedisAdapter extends InMemoryAdapter {
       return send(requestId, pending, JsonText.encode(req), "fetchSockets").thenApply(r -> {
         @SuppressWarnings("unchecked")
         List<Object> all = (List<Object>) r;
-        return asInfos(all);
+        return asDetails(all);
       });
     });
   }
@@ -408,8 +400,8 @@ public class RedisAdapter extends InMemoryAdapter {
           return;
         }
         List<Object> sockets = new ArrayList<>();
-        for (String id : fetchSockets(optsFromWire(req.get("opts")))) {
-          sockets.add(localInfo(id).toWire());
+        for (SocketDetails d : localSocketDetails(optsFromWire(req.get("opts")))) {
+          sockets.add(SocketDetailsWire.toWire(d));
         }
         Map<String, Object> res = response(requestId);
         res.put("sockets", sockets);
@@ -432,14 +424,7 @@ public class RedisAdapter extends InMemoryAdapter {
             }
           };
         }
-        List<Object> args = new ArrayList<>(data);
-        for (ServerSideEmitListener l : serverSideListeners) {
-          try {
-            l.onServerSideEmit(args, ack);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "serverSideEmit listener threw", e);
-          }
-        }
+        namespace().receiveServerSideEmit(new ArrayList<>(data), ack);
       }
       case BROADCAST -> {
         if (own || ackRequests.containsKey(String.valueOf(requestId))
@@ -520,20 +505,12 @@ public class RedisAdapter extends InMemoryAdapter {
 
   // ---- helpers ----
 
-  private RemoteSocketInfo localInfo(String id) {
-    Socket s = factory.localSocket(namespaceName(), id);
-    if (s != null) {
-      return new RemoteSocketInfo(id, s.handshake(), s.rooms(), s.data(), true);
-    }
-    return new RemoteSocketInfo(id, null, socketRooms(id), Map.of(), true);
-  }
-
-  private static List<RemoteSocketInfo> asInfos(List<Object> mixed) {
-    List<RemoteSocketInfo> out = new ArrayList<>(mixed.size());
+  private static List<SocketDetails> asDetails(List<Object> mixed) {
+    List<SocketDetails> out = new ArrayList<>(mixed.size());
     for (Object o : mixed) {
-      RemoteSocketInfo info = o instanceof RemoteSocketInfo r ? r : RemoteSocketInfo.fromWire(o);
-      if (info != null) {
-        out.add(info);
+      SocketDetails details = o instanceof SocketDetails d ? d : SocketDetailsWire.fromWire(o);
+      if (details != null) {
+        out.add(details);
       }
     }
     return out;

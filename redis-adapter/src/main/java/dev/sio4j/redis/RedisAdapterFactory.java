@@ -1,8 +1,5 @@
 package dev.sio4j.redis;
 
-import dev.sio4j.socket.Namespace;
-import dev.sio4j.socket.Socket;
-import dev.sio4j.socket.SocketIoServer;
 import dev.sio4j.socket.adapter.Adapter;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import io.lettuce.core.ClientOptions;
@@ -31,7 +28,6 @@ import java.util.function.Function;
  * <pre>{@code
  * RedisAdapterFactory redis = RedisAdapterFactory.create("redis://127.0.0.1:6379", RedisAdapterOptions.defaults());
  * SocketIoServer io = new SocketIoServer(SocketIoOptions.builder().adapterFactory(redis).build());
- * redis.bind(io);            // lets fetchSockets report handshakes and socket.data to other nodes
  * ...
  * io.close();
  * redis.close();
@@ -52,7 +48,6 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   /** Exact channel or pattern → the adapter listening on it. */
   private final Map<String, RedisAdapter> byChannel = new ConcurrentHashMap<>();
   private final Map<String, RedisAdapter> byNamespace = new ConcurrentHashMap<>();
-  private volatile SocketIoServer server;
 
   private RedisAdapterFactory(RedisClient client, boolean ownsClient, RedisAdapterOptions options) {
     this.client = client;
@@ -121,15 +116,6 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
         .build();
   }
 
-  /**
-   * Tells the adapters which server they serve, so that cluster {@code fetchSockets} answers carry each socket's
-   * handshake and {@code data} (without it, only ids and rooms). Returns this factory.
-   */
-  public RedisAdapterFactory bind(SocketIoServer io) {
-    this.server = io;
-    return this;
-  }
-
   /** The adapter of a namespace, or {@code null} when none was created. */
   public RedisAdapter adapter(String namespace) {
     return byNamespace.get(namespace);
@@ -168,16 +154,6 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   void unregister(RedisAdapter adapter) {
     byChannel.values().removeIf(a -> a == adapter);
     byNamespace.remove(adapter.namespaceName(), adapter);
-  }
-
-  /** The socket connected to this node, when {@link #bind} was called and it is still there. */
-  Socket localSocket(String namespace, String id) {
-    SocketIoServer io = server;
-    if (io == null) {
-      return null;
-    }
-    Namespace nsp = io.of(namespace);
-    return nsp.sockets().get(id);
   }
 
   private void dispatch(byte[] pattern, byte[] channel, byte[] message) {
