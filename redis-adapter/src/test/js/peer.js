@@ -1,13 +1,14 @@
 // Node.js peer of the sio4j Redis adapter tests: one socket.io server node with @socket.io/redis-adapter, one
 // socket.io-client ("nodeclient") connected to it, a @socket.io/redis-emitter, and on demand more socket.io-client
 // clients connected to any URL (the Java nodes). Driven by JSON lines on stdin; reports JSON lines on stdout.
-// Env: REDIS_URL, KEY, NODES (how many server nodes, this one included, must serve "/" before it reports ready).
+// Env: REDIS_URL, KEY, NODES (how many server nodes, this one included, must serve "/" before it reports ready),
+// SHARDED (when set: createShardedAdapter, sharded pub/sub, dynamic subscription mode).
 "use strict";
 const http = require("http");
 const readline = require("readline");
 const { Server } = require("socket.io");
 const { io: connect } = require("socket.io-client");
-const { createAdapter } = require("@socket.io/redis-adapter");
+const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapter");
 const { Emitter } = require("@socket.io/redis-emitter");
 const { createClient } = require("redis");
 
@@ -21,7 +22,11 @@ async function main() {
   const emitterClient = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect(), emitterClient.connect()]);
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key, requestsTimeout: 3000 }) });
+  const sharded = !!process.env.SHARDED;
+  const adapter = sharded
+    ? createShardedAdapter(pub, sub, { channelPrefix: key })
+    : createAdapter(pub, sub, { key, requestsTimeout: 3000 });
+  const io = new Server(httpServer, { adapter });
   const emitter = new Emitter(emitterClient, { key });
 
   io.on("connection", (socket) => {
@@ -57,6 +62,10 @@ async function main() {
   // wait until this node's adapter is subscribed (it counts itself)
   const nodes = Number(process.env.NODES || "1");
   while ((await io.of("/").adapter.serverCount()) < nodes) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  // sharded, dynamic mode: room "r" has a channel of its own, subscribed asynchronously when the room was created
+  while (sharded && (await pub.sendCommand(["PUBSUB", "SHARDNUMSUB", `${key}#/#r#`]))[1] < 1) {
     await new Promise((r) => setTimeout(r, 20));
   }
 

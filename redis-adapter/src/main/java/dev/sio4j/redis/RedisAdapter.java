@@ -75,10 +75,10 @@ public class RedisAdapter extends InMemoryAdapter {
 
   @Override
   public void init() {
-    factory.register(channel + "*", this);
-    factory.register(requestChannel, this);
-    factory.register(responseChannel, this);
-    factory.register(specificResponseChannel, this);
+    factory.register(channel + "*", this, this::onMessage);
+    factory.register(requestChannel, this, this::onMessage);
+    factory.register(responseChannel, this, this::onMessage);
+    factory.register(specificResponseChannel, this, this::onMessage);
     var async = factory.sub().async();
     CompletableFuture<Void> p = async.psubscribe(bytes(channel + "*")).toCompletableFuture();
     CompletableFuture<Void> s = async.subscribe(bytes(requestChannel), bytes(responseChannel),
@@ -297,7 +297,7 @@ public class RedisAdapter extends InMemoryAdapter {
             e instanceof java.util.concurrent.TimeoutException ? unavailable(e) : e));
   }
 
-  private static ClusterRequestException unavailable(Throwable e) {
+  static ClusterRequestException unavailable(Throwable e) {
     Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof ClusterRequestException c) {
       return c;
@@ -505,7 +505,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
   // ---- helpers ----
 
-  private static List<SocketDetails> asDetails(List<Object> mixed) {
+  static List<SocketDetails> asDetails(List<Object> mixed) {
     List<SocketDetails> out = new ArrayList<>(mixed.size());
     for (Object o : mixed) {
       SocketDetails details = o instanceof SocketDetails d ? d : SocketDetailsWire.fromWire(o);
@@ -556,10 +556,15 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   private Map<?, ?> decodeObject(byte[] message) {
+    return decodeObject(message, options.maxNestingDepth());
+  }
+
+  /** A JSON (first byte {@code '{'}) or MessagePack object; {@code null} (logged) when malformed. */
+  static Map<?, ?> decodeObject(byte[] message, int maxNestingDepth) {
     try {
       Object o = message.length > 0 && message[0] == '{'
           ? JsonText.decode(message)
-          : MsgPack.decode(message, options.maxNestingDepth());
+          : MsgPack.decode(message, maxNestingDepth);
       return o instanceof Map<?, ?> m ? m : null;
     } catch (IllegalArgumentException e) {
       LOG.log(Level.DEBUG, () -> "ignoring a malformed request/response: " + e.getMessage());
@@ -569,12 +574,16 @@ public class RedisAdapter extends InMemoryAdapter {
 
   /** Node's packet object: {@code {type, data, nsp}}. */
   private Map<String, Object> packetToWire(SocketPacket packet, boolean withId) {
+    return packetToWire(packet, withId, namespaceName());
+  }
+
+  static Map<String, Object> packetToWire(SocketPacket packet, boolean withId, String nsp) {
     Map<String, Object> out = new LinkedHashMap<>();
     PacketType type = packet.type() == PacketType.BINARY_EVENT ? PacketType.EVENT
         : packet.type() == PacketType.BINARY_ACK ? PacketType.ACK : packet.type();
     out.put("type", type.ordinal());
     out.put("data", packet.data());
-    out.put("nsp", namespaceName());
+    out.put("nsp", nsp);
     if (withId && packet.id() != null) {
       out.put("id", packet.id());
     }
@@ -582,16 +591,20 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   private SocketPacket packetFromWire(Map<?, ?> packet) {
+    return packetFromWire(packet, namespaceName());
+  }
+
+  static SocketPacket packetFromWire(Map<?, ?> packet, String nsp) {
     if (!(packet.get("type") instanceof Number n) || n.intValue() < 0 || n.intValue() >= PacketType.values().length) {
       return null;
     }
     PacketType type = PacketType.values()[n.intValue()];
     // the encoder picks BINARY_* itself from the data
     type = type == PacketType.BINARY_EVENT ? PacketType.EVENT : type == PacketType.BINARY_ACK ? PacketType.ACK : type;
-    return new SocketPacket(type, namespaceName(), packet.get("data"), null);
+    return new SocketPacket(type, nsp, packet.get("data"), null);
   }
 
-  private static Map<String, Object> optsToWire(BroadcastOptions opts, boolean withFlags) {
+  static Map<String, Object> optsToWire(BroadcastOptions opts, boolean withFlags) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rooms", new ArrayList<>(opts.rooms()));
     out.put("except", new ArrayList<>(opts.except()));
@@ -608,7 +621,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return out;
   }
 
-  private static BroadcastOptions optsFromWire(Object o) {
+  static BroadcastOptions optsFromWire(Object o) {
     if (!(o instanceof Map<?, ?> m)) {
       return BroadcastOptions.all();
     }
@@ -624,7 +637,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return new BroadcastOptions(stringSet(m.get("rooms")), stringSet(m.get("except")), flags);
   }
 
-  private static Set<String> stringSet(Object o) {
+  static Set<String> stringSet(Object o) {
     Set<String> out = new LinkedHashSet<>();
     if (o instanceof List<?> l) {
       for (Object e : l) {
@@ -635,7 +648,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return out;
   }
 
-  private static byte[] bytes(String s) {
+  static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 

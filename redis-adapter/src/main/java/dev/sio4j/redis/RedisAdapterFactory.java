@@ -46,8 +46,8 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   private final StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private final ScheduledThreadPoolExecutor timer;
   /** Exact channel or pattern → the adapter listening on it. */
-  private final Map<String, RedisAdapter> byChannel = new ConcurrentHashMap<>();
-  private final Map<String, RedisAdapter> byNamespace = new ConcurrentHashMap<>();
+  private final Map<String, Route> byChannel = new ConcurrentHashMap<>();
+  private final Map<String, Adapter> byNamespace = new ConcurrentHashMap<>();
 
   private RedisAdapterFactory(RedisClient client, boolean ownsClient, RedisAdapterOptions options) {
     this.client = client;
@@ -78,6 +78,11 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       @Override
       public void message(byte[] pattern, byte[] channel, byte[] message) {
         dispatch(pattern, channel, message);
+      }
+
+      @Override
+      public void smessage(byte[] channel, byte[] message) {
+        dispatch(null, channel, message);
       }
     });
   }
@@ -116,9 +121,14 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
         .build();
   }
 
-  /** The adapter of a namespace, or {@code null} when none was created. */
+  /** The adapter of a namespace, or {@code null} when none was created (or the adapters are sharded). */
   public RedisAdapter adapter(String namespace) {
-    return byNamespace.get(namespace);
+    return byNamespace.get(namespace) instanceof RedisAdapter a ? a : null;
+  }
+
+  /** The sharded adapter of a namespace, or {@code null} when none was created (or the adapters are not sharded). */
+  public ShardedRedisAdapter shardedAdapter(String namespace) {
+    return byNamespace.get(namespace) instanceof ShardedRedisAdapter a ? a : null;
   }
 
   /** The options. */
@@ -128,7 +138,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
 
   @Override
   public Adapter apply(AdapterNamespace nsp) {
-    RedisAdapter adapter = new RedisAdapter(nsp, this);
+    Adapter adapter = options.sharded() == null ? new RedisAdapter(nsp, this) : new ShardedRedisAdapter(nsp, this);
     byNamespace.put(nsp.name(), adapter);
     return adapter;
   }
@@ -147,19 +157,25 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
     return timer;
   }
 
-  void register(String channelOrPattern, RedisAdapter adapter) {
-    byChannel.put(channelOrPattern, adapter);
+  /** Routes the messages of a channel (or pattern) to {@code handler}, on behalf of {@code owner}. */
+  void register(String channelOrPattern, Adapter owner, Subscriber handler) {
+    byChannel.put(channelOrPattern, new Route(owner, handler));
   }
 
-  void unregister(RedisAdapter adapter) {
-    byChannel.values().removeIf(a -> a == adapter);
-    byNamespace.remove(adapter.namespaceName(), adapter);
+  void unregister(String channelOrPattern) {
+    byChannel.remove(channelOrPattern);
+  }
+
+  /** Forgets every channel of an adapter, and the adapter. */
+  void unregister(Adapter owner) {
+    byChannel.values().removeIf(r -> r.owner == owner);
+    byNamespace.values().removeIf(a -> a == owner);
   }
 
   private void dispatch(byte[] pattern, byte[] channel, byte[] message) {
     String key = new String(pattern != null ? pattern : channel, StandardCharsets.UTF_8);
-    RedisAdapter adapter = byChannel.get(key);
-    if (adapter == null) {
+    Route route = byChannel.get(key);
+    if (route == null) {
       return;
     }
     String ch = pattern != null ? new String(channel, StandardCharsets.UTF_8) : key;
@@ -169,7 +185,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       return;
     }
     try {
-      adapter.onMessage(pattern != null, ch, message);
+      route.handler.onMessage(pattern != null, ch, message);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "error handling a Redis message on " + ch, e);
     }
@@ -178,7 +194,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   /** Closes the connections and the timer (and the client when this factory created it). Idempotent. */
   @Override
   public void close() {
-    byNamespace.values().forEach(RedisAdapter::close);
+    byNamespace.values().forEach(Adapter::close);
     timer.shutdownNow();
     try {
       sub.close();
@@ -189,4 +205,12 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       }
     }
   }
+
+  /** Handles the messages of one channel or pattern. */
+  @FunctionalInterface
+  interface Subscriber {
+    void onMessage(boolean fromPattern, String channel, byte[] message);
+  }
+
+  private record Route(Adapter owner, Subscriber handler) {}
 }

@@ -23,8 +23,11 @@ final class JettyNode implements AutoCloseable {
   private final ServerConnector connector;
 
   JettyNode(String redisUri, String key) throws Exception {
-    redis = RedisAdapterFactory.create(redisUri,
-        RedisAdapterOptions.builder().key(key).requestsTimeout(Duration.ofSeconds(5)).build());
+    this(redisUri, RedisAdapterOptions.builder().key(key).requestsTimeout(Duration.ofSeconds(5)).build());
+  }
+
+  JettyNode(String redisUri, RedisAdapterOptions options) throws Exception {
+    redis = RedisAdapterFactory.create(redisUri, options);
     io = new SocketIoServer(SocketIoOptions.builder().adapterFactory(redis).build());
     io.onConnection(socket -> {
       Object room = socket.handshake().auth().get("room");
@@ -37,7 +40,7 @@ final class JettyNode implements AutoCloseable {
       }
       socket.emit("welcome");
     });
-    ClusterNode.await(redis.adapter("/").ready());
+    ClusterNode.await(options.sharded() == null ? redis.adapter("/").ready() : redis.shardedAdapter("/").ready());
     server = new Server();
     connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -38,6 +38,11 @@ final class NodePeer implements AutoCloseable {
 
   /** Starts the peer and waits until {@code nodes} server nodes (it included) serve the main namespace. */
   NodePeer(String redisUri, String key, int nodes) throws IOException {
+    this(redisUri, key, nodes, false);
+  }
+
+  /** As {@link #NodePeer(String, String, int)}; with {@code sharded}, Node's {@code createShardedAdapter}. */
+  NodePeer(String redisUri, String key, int nodes, boolean sharded) throws IOException {
     Path dir = Path.of(System.getProperty("sio4j.js.dir", "target/js"));
     if (!Files.isDirectory(dir.resolve("node_modules/@socket.io/redis-adapter"))) {
       fail("the Node.js peer is not installed in " + dir.toAbsolutePath()
@@ -48,6 +53,9 @@ final class NodePeer implements AutoCloseable {
     pb.environment().put("REDIS_URL", redisUri);
     pb.environment().put("KEY", key);
     pb.environment().put("NODES", String.valueOf(nodes));
+    if (sharded) {
+      pb.environment().put("SHARDED", "1");
+    }
     process = pb.start();
     stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> {
