@@ -1,12 +1,14 @@
 // Node.js peer of the sio4j Redis adapter tests: one socket.io server node with @socket.io/redis-adapter, one
-// socket.io-client connected to it, and a @socket.io/redis-emitter. Driven by JSON lines on stdin; reports JSON
-// lines on stdout. Env: REDIS_URL, KEY.
+// socket.io-client ("nodeclient") connected to it, a @socket.io/redis-emitter, and on demand more socket.io-client
+// clients connected to any URL (the Java nodes). Driven by JSON lines on stdin; reports JSON lines on stdout.
+// Env: REDIS_URL, KEY, NODES (how many server nodes, this one included, must serve "/" before it reports ready),
+// SHARDED (when set: createShardedAdapter, sharded pub/sub, dynamic subscription mode).
 "use strict";
 const http = require("http");
 const readline = require("readline");
 const { Server } = require("socket.io");
 const { io: connect } = require("socket.io-client");
-const { createAdapter } = require("@socket.io/redis-adapter");
+const { createAdapter, createShardedAdapter } = require("@socket.io/redis-adapter");
 const { Emitter } = require("@socket.io/redis-emitter");
 const { createClient } = require("redis");
 
@@ -20,12 +22,31 @@ async function main() {
   const emitterClient = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect(), emitterClient.connect()]);
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key, requestsTimeout: 3000 }) });
+  const sharded = !!process.env.SHARDED;
+  const adapter = sharded
+    ? createShardedAdapter(pub, sub, { channelPrefix: key })
+    : createAdapter(pub, sub, { key, requestsTimeout: 3000 });
+  const io = new Server(httpServer, { adapter });
   const emitter = new Emitter(emitterClient, { key });
 
   io.on("connection", (socket) => {
     if (socket.handshake.auth.room) socket.join(socket.handshake.auth.room);
     if (socket.handshake.auth.name) socket.data.name = socket.handshake.auth.name;
+    socket.emit("welcome"); // tells the client that it is in its room
+  });
+
+  // a socket.io-client reporting every event it receives; resolves once the server said "welcome"
+  const clients = new Map();
+  const openClient = (name, url, opts) => new Promise((resolve, reject) => {
+    const client = connect(url, opts);
+    clients.set(name, client);
+    client.onAny((ev, ...args) => {
+      const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+      if (ev === "welcome") return resolve(client);
+      out({ kind: "client-event", client: name, ev, args: args.map(plain) });
+      if (ack) ack(name + "-ack");
+    });
+    client.on("connect_error", reject);
   });
   io.on("ping-from-java", (...args) => {
     const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
@@ -34,18 +55,17 @@ async function main() {
   });
 
   await new Promise((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const client = connect(`http://127.0.0.1:${httpServer.address().port}`, {
+  const client = await openClient("node", `http://127.0.0.1:${httpServer.address().port}`, {
     transports: ["websocket"],
     auth: { room: "r", name: "nodeclient" },
   });
-  client.onAny((ev, ...args) => {
-    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
-    out({ kind: "client-event", ev, args: args.map(plain) });
-    if (ack) ack("node-ack");
-  });
-  await new Promise((resolve) => client.on("connect", resolve));
   // wait until this node's adapter is subscribed (it counts itself)
-  while ((await io.of("/").adapter.serverCount()) < 1) {
+  const nodes = Number(process.env.NODES || "1");
+  while ((await io.of("/").adapter.serverCount()) < nodes) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  // sharded, dynamic mode: room "r" has a channel of its own, subscribed asynchronously when the room was created
+  while (sharded && (await pub.sendCommand(["PUBSUB", "SHARDNUMSUB", `${key}#/#r#`]))[1] < 1) {
     await new Promise((r) => setTimeout(r, 20));
   }
 
@@ -54,6 +74,13 @@ async function main() {
     const c = JSON.parse(line);
     try {
       switch (c.cmd) {
+        case "connect": {
+          const opts = { auth: c.auth, reconnection: false };
+          if (c.transports) opts.transports = c.transports;
+          const s = await openClient(c.name, c.url, opts);
+          out({ kind: "connected", name: c.name, id: s.id, transport: s.io.engine.transport.name });
+          break;
+        }
         case "emit":
           io.to(c.room).emit(c.event, ...c.args);
           break;
@@ -94,7 +121,7 @@ async function main() {
           out({ kind: "acks", responses: await io.timeout(3000).emitWithAck(c.event, ...c.args) });
           break;
         case "exit":
-          client.close();
+          clients.forEach((s) => s.close());
           io.close();
           await Promise.all([pub.quit(), sub.quit(), emitterClient.quit()]).catch(() => {});
           process.exit(0);

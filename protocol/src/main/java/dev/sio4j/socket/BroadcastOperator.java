@@ -1,6 +1,7 @@
 package dev.sio4j.socket;
 
 import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,16 +163,24 @@ public final class BroadcastOperator {
     return new LinkedHashSet<>(nsp.adapter().fetchSockets(opts));
   }
 
-  /** The selected sockets (on this node: the {@link Socket}s themselves). */
+  /**
+   * The selected sockets on every server node (Node's {@code fetchSockets}): those connected to this node are the
+   * {@link Socket}s themselves; with a cluster adapter, the others are snapshots whose {@code emit}, {@code join},
+   * {@code leave} and {@code disconnect} act through the adapter. Fails when the cluster does not answer in time.
+   *
+   * <pre>{@code
+   * io.in("room1").fetchSockets().thenAccept(sockets -> sockets.forEach(s -> s.emit("hi", s.data().get("name"))));
+   * }</pre>
+   */
   public CompletionStage<List<RemoteSocket>> fetchSockets() {
-    List<RemoteSocket> out = new ArrayList<>();
-    for (String id : nsp.adapter().fetchSockets(opts)) {
-      Socket s = nsp.socket(id);
-      if (s != null) {
-        out.add(s);
+    return nsp.adapter().fetchClusterSockets(opts).thenApply(details -> {
+      List<RemoteSocket> out = new ArrayList<>(details.size());
+      for (SocketDetails d : details) {
+        Socket local = nsp.socket(d.id());
+        out.add(local != null ? local : new ClusterSocket(nsp, d));
       }
-    }
-    return CompletableFuture.completedFuture(out);
+      return out;
+    });
   }
 
   /** Makes the selected sockets join rooms. */

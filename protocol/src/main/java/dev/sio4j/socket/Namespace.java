@@ -50,6 +50,7 @@ public class Namespace {
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
   private final AtomicLong ackIds = new AtomicLong();
   private final AdapterNamespace view = new View();
   private final Adapter adapter;
@@ -191,6 +192,36 @@ public class Namespace {
     return result;
   }
 
+  /**
+   * Handles an event the other Socket.IO servers of the cluster send with {@code serverSideEmit} (Node's
+   * {@code io.on("event", (...args, ack) => ...)} on the server side). {@code ack} is {@code null} unless the sender
+   * used {@code serverSideEmitWithAck}; it answers with its first argument (one answer per server). Nothing arrives
+   * with the in-memory adapter.
+   *
+   * <pre>{@code
+   * io.onServerSideEmit("hello", (args, ack) -> { if (ack != null) ack.send("hi from " + nodeName); });
+   * }</pre>
+   *
+   * <p>Handlers run on the configured executor if any, else on the adapter's thread (e.g. the Redis client's I/O
+   * thread): then they must not block.
+   *
+   * @throws IllegalArgumentException for a reserved event name
+   */
+  public Namespace onServerSideEmit(String event, EventHandler handler) {
+    Socket.checkReserved(event);
+    serverSideHandlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+    return this;
+  }
+
+  /** Removes a handler added with {@link #onServerSideEmit}. */
+  public Namespace offServerSideEmit(String event, EventHandler handler) {
+    List<EventHandler> handlers = serverSideHandlers.get(event);
+    if (handlers != null) {
+      handlers.remove(handler);
+    }
+    return this;
+  }
+
   /** Makes every socket join rooms. */
   public void socketsJoin(String... rooms) {
     operator().socketsJoin(rooms);
@@ -204,6 +235,34 @@ public class Namespace {
   /** Disconnects every socket. */
   public void disconnectSockets(boolean close) {
     operator().disconnectSockets(close);
+  }
+
+  /** Runs the {@link #onServerSideEmit} handlers of an event from another node. */
+  private void receiveServerSideEmit(List<Object> eventAndArgs, Consumer<Object> ack) {
+    if (eventAndArgs.isEmpty() || !(eventAndArgs.get(0) instanceof String event)) {
+      LOG.log(Level.DEBUG, () -> "ignoring a server-side emit without an event name on " + name);
+      return;
+    }
+    List<EventHandler> handlers = serverSideHandlers.get(event);
+    if (handlers == null || handlers.isEmpty()) {
+      return;
+    }
+    List<Object> args = Collections.unmodifiableList(new ArrayList<>(eventAndArgs.subList(1, eventAndArgs.size())));
+    Ack answer = ack == null ? null : values -> ack.accept(values.length == 0 ? null : values[0]);
+    Runnable run = () -> {
+      for (EventHandler h : handlers) {
+        try {
+          h.handle(args, answer);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "server-side emit handler for " + event + " on " + name + " threw", e);
+        }
+      }
+    };
+    if (server.options().executor() != null) {
+      server.options().executor().execute(run);
+    } else {
+      run.run();
+    }
   }
 
   BroadcastOperator operator() {
@@ -343,6 +402,11 @@ public class Namespace {
     @Override
     public ScheduledExecutorService timer() {
       return server.timer();
+    }
+
+    @Override
+    public void receiveServerSideEmit(List<Object> eventAndArgs, Consumer<Object> ack) {
+      Namespace.this.receiveServerSideEmit(eventAndArgs, ack);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.sio4j.socket;
 import dev.sio4j.socket.adapter.Adapter;
 import dev.sio4j.socket.adapter.BroadcastOptions;
 import dev.sio4j.socket.adapter.RoomListener;
+import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -86,6 +89,17 @@ final class ParentBroadcastAdapter implements Adapter {
     List<String> all = new ArrayList<>();
     children().forEach(c -> all.addAll(c.adapter().fetchSockets(opts)));
     return all;
+  }
+
+  @Override
+  public CompletionStage<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
+    List<CompletableFuture<List<SocketDetails>>> parts = new ArrayList<>();
+    children().forEach(c -> parts.add(c.adapter().fetchClusterSockets(opts).toCompletableFuture()));
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<SocketDetails> all = new ArrayList<>();
+      parts.forEach(p -> all.addAll(p.join()));
+      return all;
+    });
   }
 
   @Override

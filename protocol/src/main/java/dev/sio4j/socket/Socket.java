@@ -651,5 +651,20 @@ public final class Socket implements RemoteSocket {
     public void disconnect(boolean close) {
       Socket.this.disconnect(close);
     }
+
+    @Override
+    public Handshake handshake() {
+      return handshake;
+    }
+
+    @Override
+    public Map<String, Object> data() {
+      return data;
+    }
+
+    @Override
+    public Set<String> rooms() {
+      return Socket.this.rooms();
+    }
   }
 }

@@ -190,6 +190,23 @@ public final class SocketIoServer {
     return main.serverSideEmitWithAck(event, args);
   }
 
+  /**
+   * Handles an event the other servers of the cluster send with {@code serverSideEmit} on the main namespace; see
+   * {@link Namespace#onServerSideEmit}.
+   *
+   * <pre>{@code io.onServerSideEmit("ping", (args, ack) -> { if (ack != null) ack.send("pong"); });}</pre>
+   */
+  public SocketIoServer onServerSideEmit(String event, EventHandler handler) {
+    main.onServerSideEmit(event, handler);
+    return this;
+  }
+
+  /** Removes a handler added with {@link #onServerSideEmit}. */
+  public SocketIoServer offServerSideEmit(String event, EventHandler handler) {
+    main.offServerSideEmit(event, handler);
+    return this;
+  }
+
   /** Makes every socket of the main namespace join rooms. */
   public void socketsJoin(String... rooms) {
     main.socketsJoin(rooms);

@@ -2,11 +2,11 @@ package dev.sio4j.redis;
 
 import dev.sio4j.socket.AckCallback;
 import dev.sio4j.socket.AckException;
-import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
 import dev.sio4j.socket.adapter.InMemoryAdapter;
+import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.PacketType;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +59,6 @@ public class RedisAdapter extends InMemoryAdapter {
   private final String specificResponseChannel;
   private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
   private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
-  private final List<ServerSideEmitListener> serverSideListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -77,10 +75,10 @@ public class RedisAdapter extends InMemoryAdapter {
 
   @Override
   public void init() {
-    factory.register(channel + "*", this);
-    factory.register(requestChannel, this);
-    factory.register(responseChannel, this);
-    factory.register(specificResponseChannel, this);
+    factory.register(channel + "*", this, this::onMessage);
+    factory.register(requestChannel, this, this::onMessage);
+    factory.register(responseChannel, this, this::onMessage);
+    factory.register(specificResponseChannel, this, this::onMessage);
     var async = factory.sub().async();
     CompletableFuture<Void> p = async.psubscribe(bytes(channel + "*")).toCompletableFuture();
     CompletableFuture<Void> s = async.subscribe(bytes(requestChannel), bytes(responseChannel),
@@ -188,7 +186,7 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   /**
-   * Sends an event to the other nodes' {@link ServerSideEmitListener}s (Node's {@code serverSideEmit}). With an
+   * Sends an event to the other nodes' {@code onServerSideEmit} handlers (Node's {@code serverSideEmit}). With an
    * {@link AckCallback} as last element, collects one answer per node into it (see {@link #serverSideEmitWithAck}).
    */
   @Override
@@ -234,11 +232,6 @@ public class RedisAdapter extends InMemoryAdapter {
     });
   }
 
-  /** Registers a listener for the events other nodes send with {@code serverSideEmit}. */
-  public void onServerSideEmit(ServerSideEmitListener listener) {
-    serverSideListeners.add(listener);
-  }
-
   /** The rooms of every node (Node's {@code allRooms}). */
   public CompletableFuture<Set<String>> allRooms() {
     Set<String> local = new LinkedHashSet<>(rooms().keySet());
@@ -258,20 +251,19 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   /**
-   * The sockets selected by {@code opts} on every node (Node's {@code fetchSockets}); only this node's when the
-   * options are {@code local}.
+   * The sockets selected by {@code opts} on every node (Node's {@code fetchSockets}), with their handshakes, rooms
+   * and data; only this node's when the options are {@code local}. Fails with a {@link ClusterRequestException}
+   * when a node does not answer within {@link RedisAdapterOptions#requestsTimeout()} or Redis is unavailable.
    */
-  public CompletableFuture<List<RemoteSocketInfo>> fetchClusterSockets(BroadcastOptions opts) {
-    List<Object> local = new ArrayList<>();
-    for (String id : fetchSockets(opts)) {
-      local.add(localInfo(id));
-    }
+  @Override
+  public CompletableFuture<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
+    List<Object> local = new ArrayList<>(localSocketDetails(opts));
     if (opts.flags().local()) {
-      return CompletableFuture.completedFuture(asInfos(local));
+      return CompletableFuture.completedFuture(asDetails(local));
     }
     return serverCount().thenCompose(numSub -> {
       if (numSub <= 1) {
-        return CompletableFuture.completedFuture(asInfos(local));
+        return CompletableFuture.completedFuture(asDetails(local));
       }
       String requestId = randomId();
       Map<String, Object> req = request(RequestType.REMOTE_FETCH, requestId);
@@ -280,7 +272,7 @@ public class RedisAdapter extends InMemoryAdapter {
       return send(requestId, pending, JsonText.encode(req), "fetchSockets").thenApply(r -> {
         @SuppressWarnings("unchecked")
         List<Object> all = (List<Object>) r;
-        return asInfos(all);
+        return asDetails(all);
       });
     });
   }
@@ -305,7 +297,7 @@ public class RedisAdapter extends InMemoryAdapter {
             e instanceof java.util.concurrent.TimeoutException ? unavailable(e) : e));
   }
 
-  private static ClusterRequestException unavailable(Throwable e) {
+  static ClusterRequestException unavailable(Throwable e) {
     Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof ClusterRequestException c) {
       return c;
@@ -408,8 +400,8 @@ public class RedisAdapter extends InMemoryAdapter {
           return;
         }
         List<Object> sockets = new ArrayList<>();
-        for (String id : fetchSockets(optsFromWire(req.get("opts")))) {
-          sockets.add(localInfo(id).toWire());
+        for (SocketDetails d : localSocketDetails(optsFromWire(req.get("opts")))) {
+          sockets.add(SocketDetailsWire.toWire(d));
         }
         Map<String, Object> res = response(requestId);
         res.put("sockets", sockets);
@@ -432,14 +424,7 @@ public class RedisAdapter extends InMemoryAdapter {
             }
           };
         }
-        List<Object> args = new ArrayList<>(data);
-        for (ServerSideEmitListener l : serverSideListeners) {
-          try {
-            l.onServerSideEmit(args, ack);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "serverSideEmit listener threw", e);
-          }
-        }
+        namespace().receiveServerSideEmit(new ArrayList<>(data), ack);
       }
       case BROADCAST -> {
         if (own || ackRequests.containsKey(String.valueOf(requestId))
@@ -520,20 +505,12 @@ public class RedisAdapter extends InMemoryAdapter {
 
   // ---- helpers ----
 
-  private RemoteSocketInfo localInfo(String id) {
-    Socket s = factory.localSocket(namespaceName(), id);
-    if (s != null) {
-      return new RemoteSocketInfo(id, s.handshake(), s.rooms(), s.data(), true);
-    }
-    return new RemoteSocketInfo(id, null, socketRooms(id), Map.of(), true);
-  }
-
-  private static List<RemoteSocketInfo> asInfos(List<Object> mixed) {
-    List<RemoteSocketInfo> out = new ArrayList<>(mixed.size());
+  static List<SocketDetails> asDetails(List<Object> mixed) {
+    List<SocketDetails> out = new ArrayList<>(mixed.size());
     for (Object o : mixed) {
-      RemoteSocketInfo info = o instanceof RemoteSocketInfo r ? r : RemoteSocketInfo.fromWire(o);
-      if (info != null) {
-        out.add(info);
+      SocketDetails details = o instanceof SocketDetails d ? d : SocketDetailsWire.fromWire(o);
+      if (details != null) {
+        out.add(details);
       }
     }
     return out;
@@ -579,10 +556,15 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   private Map<?, ?> decodeObject(byte[] message) {
+    return decodeObject(message, options.maxNestingDepth());
+  }
+
+  /** A JSON (first byte {@code '{'}) or MessagePack object; {@code null} (logged) when malformed. */
+  static Map<?, ?> decodeObject(byte[] message, int maxNestingDepth) {
     try {
       Object o = message.length > 0 && message[0] == '{'
           ? JsonText.decode(message)
-          : MsgPack.decode(message, options.maxNestingDepth());
+          : MsgPack.decode(message, maxNestingDepth);
       return o instanceof Map<?, ?> m ? m : null;
     } catch (IllegalArgumentException e) {
       LOG.log(Level.DEBUG, () -> "ignoring a malformed request/response: " + e.getMessage());
@@ -592,12 +574,16 @@ public class RedisAdapter extends InMemoryAdapter {
 
   /** Node's packet object: {@code {type, data, nsp}}. */
   private Map<String, Object> packetToWire(SocketPacket packet, boolean withId) {
+    return packetToWire(packet, withId, namespaceName());
+  }
+
+  static Map<String, Object> packetToWire(SocketPacket packet, boolean withId, String nsp) {
     Map<String, Object> out = new LinkedHashMap<>();
     PacketType type = packet.type() == PacketType.BINARY_EVENT ? PacketType.EVENT
         : packet.type() == PacketType.BINARY_ACK ? PacketType.ACK : packet.type();
     out.put("type", type.ordinal());
     out.put("data", packet.data());
-    out.put("nsp", namespaceName());
+    out.put("nsp", nsp);
     if (withId && packet.id() != null) {
       out.put("id", packet.id());
     }
@@ -605,16 +591,20 @@ public class RedisAdapter extends InMemoryAdapter {
   }
 
   private SocketPacket packetFromWire(Map<?, ?> packet) {
+    return packetFromWire(packet, namespaceName());
+  }
+
+  static SocketPacket packetFromWire(Map<?, ?> packet, String nsp) {
     if (!(packet.get("type") instanceof Number n) || n.intValue() < 0 || n.intValue() >= PacketType.values().length) {
       return null;
     }
     PacketType type = PacketType.values()[n.intValue()];
     // the encoder picks BINARY_* itself from the data
     type = type == PacketType.BINARY_EVENT ? PacketType.EVENT : type == PacketType.BINARY_ACK ? PacketType.ACK : type;
-    return new SocketPacket(type, namespaceName(), packet.get("data"), null);
+    return new SocketPacket(type, nsp, packet.get("data"), null);
   }
 
-  private static Map<String, Object> optsToWire(BroadcastOptions opts, boolean withFlags) {
+  static Map<String, Object> optsToWire(BroadcastOptions opts, boolean withFlags) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rooms", new ArrayList<>(opts.rooms()));
     out.put("except", new ArrayList<>(opts.except()));
@@ -631,7 +621,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return out;
   }
 
-  private static BroadcastOptions optsFromWire(Object o) {
+  static BroadcastOptions optsFromWire(Object o) {
     if (!(o instanceof Map<?, ?> m)) {
       return BroadcastOptions.all();
     }
@@ -647,7 +637,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return new BroadcastOptions(stringSet(m.get("rooms")), stringSet(m.get("except")), flags);
   }
 
-  private static Set<String> stringSet(Object o) {
+  static Set<String> stringSet(Object o) {
     Set<String> out = new LinkedHashSet<>();
     if (o instanceof List<?> l) {
       for (Object e : l) {
@@ -658,7 +648,7 @@ public class RedisAdapter extends InMemoryAdapter {
     return out;
   }
 
-  private static byte[] bytes(String s) {
+  static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -1,8 +1,5 @@
 package dev.sio4j.redis;
 
-import dev.sio4j.socket.Namespace;
-import dev.sio4j.socket.Socket;
-import dev.sio4j.socket.SocketIoServer;
 import dev.sio4j.socket.adapter.Adapter;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import io.lettuce.core.ClientOptions;
@@ -31,7 +28,6 @@ import java.util.function.Function;
  * <pre>{@code
  * RedisAdapterFactory redis = RedisAdapterFactory.create("redis://127.0.0.1:6379", RedisAdapterOptions.defaults());
  * SocketIoServer io = new SocketIoServer(SocketIoOptions.builder().adapterFactory(redis).build());
- * redis.bind(io);            // lets fetchSockets report handshakes and socket.data to other nodes
  * ...
  * io.close();
  * redis.close();
@@ -50,9 +46,8 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   private final StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private final ScheduledThreadPoolExecutor timer;
   /** Exact channel or pattern → the adapter listening on it. */
-  private final Map<String, RedisAdapter> byChannel = new ConcurrentHashMap<>();
-  private final Map<String, RedisAdapter> byNamespace = new ConcurrentHashMap<>();
-  private volatile SocketIoServer server;
+  private final Map<String, Route> byChannel = new ConcurrentHashMap<>();
+  private final Map<String, Adapter> byNamespace = new ConcurrentHashMap<>();
 
   private RedisAdapterFactory(RedisClient client, boolean ownsClient, RedisAdapterOptions options) {
     this.client = client;
@@ -83,6 +78,11 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       @Override
       public void message(byte[] pattern, byte[] channel, byte[] message) {
         dispatch(pattern, channel, message);
+      }
+
+      @Override
+      public void smessage(byte[] channel, byte[] message) {
+        dispatch(null, channel, message);
       }
     });
   }
@@ -121,18 +121,14 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
         .build();
   }
 
-  /**
-   * Tells the adapters which server they serve, so that cluster {@code fetchSockets} answers carry each socket's
-   * handshake and {@code data} (without it, only ids and rooms). Returns this factory.
-   */
-  public RedisAdapterFactory bind(SocketIoServer io) {
-    this.server = io;
-    return this;
+  /** The adapter of a namespace, or {@code null} when none was created (or the adapters are sharded). */
+  public RedisAdapter adapter(String namespace) {
+    return byNamespace.get(namespace) instanceof RedisAdapter a ? a : null;
   }
 
-  /** The adapter of a namespace, or {@code null} when none was created. */
-  public RedisAdapter adapter(String namespace) {
-    return byNamespace.get(namespace);
+  /** The sharded adapter of a namespace, or {@code null} when none was created (or the adapters are not sharded). */
+  public ShardedRedisAdapter shardedAdapter(String namespace) {
+    return byNamespace.get(namespace) instanceof ShardedRedisAdapter a ? a : null;
   }
 
   /** The options. */
@@ -142,7 +138,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
 
   @Override
   public Adapter apply(AdapterNamespace nsp) {
-    RedisAdapter adapter = new RedisAdapter(nsp, this);
+    Adapter adapter = options.sharded() == null ? new RedisAdapter(nsp, this) : new ShardedRedisAdapter(nsp, this);
     byNamespace.put(nsp.name(), adapter);
     return adapter;
   }
@@ -161,29 +157,25 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
     return timer;
   }
 
-  void register(String channelOrPattern, RedisAdapter adapter) {
-    byChannel.put(channelOrPattern, adapter);
+  /** Routes the messages of a channel (or pattern) to {@code handler}, on behalf of {@code owner}. */
+  void register(String channelOrPattern, Adapter owner, Subscriber handler) {
+    byChannel.put(channelOrPattern, new Route(owner, handler));
   }
 
-  void unregister(RedisAdapter adapter) {
-    byChannel.values().removeIf(a -> a == adapter);
-    byNamespace.remove(adapter.namespaceName(), adapter);
+  void unregister(String channelOrPattern) {
+    byChannel.remove(channelOrPattern);
   }
 
-  /** The socket connected to this node, when {@link #bind} was called and it is still there. */
-  Socket localSocket(String namespace, String id) {
-    SocketIoServer io = server;
-    if (io == null) {
-      return null;
-    }
-    Namespace nsp = io.of(namespace);
-    return nsp.sockets().get(id);
+  /** Forgets every channel of an adapter, and the adapter. */
+  void unregister(Adapter owner) {
+    byChannel.values().removeIf(r -> r.owner == owner);
+    byNamespace.values().removeIf(a -> a == owner);
   }
 
   private void dispatch(byte[] pattern, byte[] channel, byte[] message) {
     String key = new String(pattern != null ? pattern : channel, StandardCharsets.UTF_8);
-    RedisAdapter adapter = byChannel.get(key);
-    if (adapter == null) {
+    Route route = byChannel.get(key);
+    if (route == null) {
       return;
     }
     String ch = pattern != null ? new String(channel, StandardCharsets.UTF_8) : key;
@@ -193,7 +185,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       return;
     }
     try {
-      adapter.onMessage(pattern != null, ch, message);
+      route.handler.onMessage(pattern != null, ch, message);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "error handling a Redis message on " + ch, e);
     }
@@ -202,7 +194,7 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
   /** Closes the connections and the timer (and the client when this factory created it). Idempotent. */
   @Override
   public void close() {
-    byNamespace.values().forEach(RedisAdapter::close);
+    byNamespace.values().forEach(Adapter::close);
     timer.shutdownNow();
     try {
       sub.close();
@@ -213,4 +205,12 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
       }
     }
   }
+
+  /** Handles the messages of one channel or pattern. */
+  @FunctionalInterface
+  interface Subscriber {
+    void onMessage(boolean fromPattern, String channel, byte[] message);
+  }
+
+  private record Route(Adapter owner, Subscriber handler) {}
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param maxMessageBytes largest Redis message decoded; bigger ones are dropped and logged; defaults to 8 MiB
  * @param maxNestingDepth deepest nesting of arrays/maps decoded from a message; defaults to 32
  * @param maxPendingRequests most cluster requests this node waits for at once (per namespace); defaults to 1,000
+ * @param sharded {@code null} (the default) for classic pub/sub, the protocol of {@code createAdapter}; else sharded
+ *     pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}, Redis 7+) with the protocol of {@code createShardedAdapter} and
+ *     this subscription mode (its channel prefix is {@link #key()}, Node's {@code channelPrefix})
  */
 public record RedisAdapterOptions(
     String key,
@@ -21,7 +24,8 @@ public record RedisAdapterOptions(
     boolean publishOnSpecificResponseChannel,
     int maxMessageBytes,
     int maxNestingDepth,
-    int maxPendingRequests) {
+    int maxPendingRequests,
+    ShardedSubscriptionMode sharded) {
 
   /** Validates every value. */
   public RedisAdapterOptions {
@@ -62,6 +66,7 @@ public record RedisAdapterOptions(
     private int maxMessageBytes = 8 * 1024 * 1024;
     private int maxNestingDepth = 32;
     private int maxPendingRequests = 1_000;
+    private ShardedSubscriptionMode sharded;
 
     private Builder() {}
 
@@ -78,10 +83,13 @@ public record RedisAdapterOptions(
     /** See {@link RedisAdapterOptions#maxPendingRequests()}. */
     public Builder maxPendingRequests(int v) { maxPendingRequests = v; return this; }
 
+    /** See {@link RedisAdapterOptions#sharded()}. */
+    public Builder sharded(ShardedSubscriptionMode v) { sharded = v; return this; }
+
     /** Builds and validates. */
     public RedisAdapterOptions build() {
       return new RedisAdapterOptions(key, requestsTimeout, publishOnSpecificResponseChannel, maxMessageBytes,
-          maxNestingDepth, maxPendingRequests);
+          maxNestingDepth, maxPendingRequests, sharded);
     }
   }
 }

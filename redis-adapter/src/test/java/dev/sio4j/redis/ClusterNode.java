@@ -27,7 +27,6 @@ final class ClusterNode implements AutoCloseable {
     redis = RedisAdapterFactory.create(redisUri,
         RedisAdapterOptions.builder().key(key).requestsTimeout(requestsTimeout).build());
     io = EngineFreeServers.create(SocketIoOptions.builder().adapterFactory(redis).build());
-    redis.bind(io);
     io.onConnection(socket -> {
       Object room = socket.handshake().auth().get("room");
       if (room != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sio4j.redis.ClusterNode.Client;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
+import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.SocketPacket;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -90,11 +91,11 @@ class NodeInteropTest {
 
   @Test
   void fetchSocketsBothWays() {
-    List<RemoteSocketInfo> all = await(java.adapter().fetchClusterSockets(
+    List<SocketDetails> all = await(java.adapter().fetchClusterSockets(
         new BroadcastOptions(Set.of("r"), Set.of(), BroadcastFlags.NONE)));
-    Map<String, RemoteSocketInfo> byId = all.stream().collect(Collectors.toMap(RemoteSocketInfo::id, s -> s));
+    Map<String, SocketDetails> byId = all.stream().collect(Collectors.toMap(SocketDetails::id, s -> s));
     assertTrue(byId.containsKey(alice.sid()));
-    RemoteSocketInfo nodeClient = byId.get(node.clientId);
+    SocketDetails nodeClient = byId.get(node.clientId);
     assertEquals("nodeclient", nodeClient.data().get("name"));
     assertTrue(nodeClient.rooms().containsAll(Set.of(node.clientId, "r")), nodeClient.rooms()::toString);
     assertEquals("nodeclient", nodeClient.handshake().auth().get("name"));
@@ -136,16 +137,13 @@ class NodeInteropTest {
   void serverSideEmitBothWaysWithAcks() throws Exception {
     CompletableFuture<List<Object>> seen = new CompletableFuture<>();
     List<Object> plain = new CopyOnWriteArrayList<>();
-    java.adapter().onServerSideEmit((args, ack) -> {
-      if ("from-node".equals(args.get(0))) {
-        plain.add(args);
-      } else if ("question".equals(args.get(0))) {
-        seen.complete(args);
-        ack.accept(Map.of("java", true));
-      }
+    java.io.onServerSideEmit("from-node", (args, ack) -> plain.add(args));
+    java.io.onServerSideEmit("question", (args, ack) -> {
+      seen.complete(args);
+      ack.send(Map.of("java", true));
     });
     node.send("{\"cmd\":\"serverSideEmitWithAck\",\"event\":\"question\",\"args\":[1]}");
-    assertEquals(List.of("question", 1), seen.get(20, TimeUnit.SECONDS));
+    assertEquals(List.of(1), seen.get(20, TimeUnit.SECONDS));
     assertEquals("[{\"java\":true}]", node.next("serverSideAcks").getJsonArray("responses").toString());
 
     java.adapter().serverSideEmit(List.of("ping-from-java", "hi"));

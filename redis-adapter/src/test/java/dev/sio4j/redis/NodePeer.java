@@ -11,6 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +28,21 @@ final class NodePeer implements AutoCloseable {
   private final Process process;
   private final Writer stdin;
   private final BlockingQueue<JsonObject> reports = new LinkedBlockingQueue<>();
+  /** Reports read while waiting for another one, kept for later calls. */
+  private final List<JsonObject> backlog = new ArrayList<>();
   final String clientId;
 
   NodePeer(String redisUri, String key) throws IOException {
+    this(redisUri, key, 1);
+  }
+
+  /** Starts the peer and waits until {@code nodes} server nodes (it included) serve the main namespace. */
+  NodePeer(String redisUri, String key, int nodes) throws IOException {
+    this(redisUri, key, nodes, false);
+  }
+
+  /** As {@link #NodePeer(String, String, int)}; with {@code sharded}, Node's {@code createShardedAdapter}. */
+  NodePeer(String redisUri, String key, int nodes, boolean sharded) throws IOException {
     Path dir = Path.of(System.getProperty("sio4j.js.dir", "target/js"));
     if (!Files.isDirectory(dir.resolve("node_modules/@socket.io/redis-adapter"))) {
       fail("the Node.js peer is not installed in " + dir.toAbsolutePath()
@@ -38,6 +52,10 @@ final class NodePeer implements AutoCloseable {
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("REDIS_URL", redisUri);
     pb.environment().put("KEY", key);
+    pb.environment().put("NODES", String.valueOf(nodes));
+    if (sharded) {
+      pb.environment().put("SHARDED", "1");
+    }
     process = pb.start();
     stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     Thread reader = new Thread(() -> {
@@ -70,12 +88,19 @@ final class NodePeer implements AutoCloseable {
     }
   }
 
-  /** The next report of {@code kind} (others are skipped), waiting up to 20 s. */
+  /** The next report of {@code kind} (others stay for later calls), waiting up to 20 s. */
   JsonObject next(String kind) {
     return next(o -> kind.equals(o.getString("kind", "")), kind);
   }
 
-  JsonObject next(Predicate<JsonObject> p, String what) {
+  synchronized JsonObject next(Predicate<JsonObject> p, String what) {
+    for (var it = backlog.iterator(); it.hasNext(); ) {
+      JsonObject o = it.next();
+      if (p.test(o)) {
+        it.remove();
+        return o;
+      }
+    }
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try {
       while (System.nanoTime() < end) {
@@ -85,6 +110,9 @@ final class NodePeer implements AutoCloseable {
         }
         if (o != null && p.test(o)) {
           return o;
+        }
+        if (o != null) {
+          backlog.add(o);
         }
         if (o == null && !process.isAlive()) {
           throw new AssertionError("Node peer exited with " + process.exitValue());
@@ -96,7 +124,24 @@ final class NodePeer implements AutoCloseable {
     throw new AssertionError("no report from the Node peer: " + what);
   }
 
-  /** The next event its client received with that name. */
+  /** The next event that client (a name given to {@link #connect}; {@code node} for its own) received. */
+  JsonObject clientEvent(String client, String event) {
+    return next(o -> "client-event".equals(o.getString("kind", "")) && client.equals(o.getString("client", ""))
+        && event.equals(o.getString("ev")), client + " event " + event);
+  }
+
+  /**
+   * Connects a socket.io-client named {@code name} to {@code url} with that auth (JSON object text) and, when not
+   * {@code null}, those transports (a JSON array text); returns the socket id once the server said {@code welcome}.
+   */
+  String connect(String name, String url, String authJson, String transportsJson) {
+    send("{\"cmd\":\"connect\",\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"auth\":" + authJson
+        + (transportsJson == null ? "" : ",\"transports\":" + transportsJson) + "}");
+    return next(o -> "connected".equals(o.getString("kind", "")) && name.equals(o.getString("name")), "connect "
+        + name).getString("id");
+  }
+
+  /** The next event its own client received with that name. */
   JsonObject clientEvent(String event) {
     return next(o -> "client-event".equals(o.getString("kind", "")) && event.equals(o.getString("ev")),
         "client event " + event);

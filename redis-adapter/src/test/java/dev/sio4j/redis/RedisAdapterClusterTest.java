@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.redis.ClusterNode.Client;
+import dev.sio4j.socket.RemoteSocket;
+import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.adapter.BroadcastOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,17 +126,18 @@ class RedisAdapterClusterTest {
     b.connect("{\"room\":\"other\"}");
 
     assertEquals(2, await(a.adapter().serverCount()));
-    List<RemoteSocketInfo> inR = await(a.adapter().fetchClusterSockets(
-        new BroadcastOptions(Set.of("r"), Set.of(), null)));
-    Map<String, RemoteSocketInfo> byId = inR.stream().collect(Collectors.toMap(RemoteSocketInfo::id, s -> s));
+    List<RemoteSocket> inR = await(a.io.in("r").fetchSockets());
+    Map<String, RemoteSocket> byId = inR.stream().collect(Collectors.toMap(RemoteSocket::id, s -> s));
     assertEquals(Set.of(a1.sid(), b1.sid()), byId.keySet());
-    RemoteSocketInfo bob = byId.get(b1.sid());
+    RemoteSocket bob = byId.get(b1.sid());
     assertEquals(Set.of(b1.sid(), "r"), bob.rooms());
     assertEquals("bob", bob.data().get("name"));
     assertNotNull(bob.handshake());
     assertEquals("bob", bob.handshake().auth().get("name"));
     assertEquals("test", bob.handshake().queryParam("node"));
-    assertTrue(byId.get(a1.sid()).local());
+    assertInstanceOf(Socket.class, byId.get(a1.sid()));
+    bob.emit("direct", 1);
+    assertEquals("2[\"direct\",1]", b1.conn().await("2[\"direct"));
 
     assertEquals(3, await(a.adapter().fetchClusterSockets(BroadcastOptions.all())).size());
     Set<String> rooms = await(b.adapter().allRooms());
@@ -171,19 +174,11 @@ class RedisAdapterClusterTest {
     ClusterNode b = node();
     ClusterNode c = node();
     CompletableFuture<List<Object>> seenByB = new CompletableFuture<>();
-    b.adapter().onServerSideEmit((args, ack) -> {
-      seenByB.complete(args);
-      if (ack != null) {
-        ack.accept("b-answer");
-      }
-    });
-    c.adapter().onServerSideEmit((args, ack) -> {
-      if (ack != null) {
-        ack.accept(Map.of("from", "c"));
-      }
-    });
+    b.io.onServerSideEmit("ping", (args, ack) -> seenByB.complete(args));
+    b.io.onServerSideEmit("question", (args, ack) -> ack.send("b-answer"));
+    c.io.onServerSideEmit("question", (args, ack) -> ack.send(Map.of("from", "c")));
     a.adapter().serverSideEmit(List.of("ping", 42));
-    assertEquals(List.of("ping", 42), seenByB.get(10, TimeUnit.SECONDS));
+    assertEquals(List.of(42), seenByB.get(10, TimeUnit.SECONDS));
 
     List<Object> answers = await(a.adapter().serverSideEmitWithAck(new ArrayList<>(List.of("question"))));
     assertEquals(2, answers.size());
@@ -213,7 +208,7 @@ class RedisAdapterClusterTest {
   void serverSideEmitThroughTheSocketLayer() {
     ClusterNode a = node();
     ClusterNode b = node();
-    b.adapter().onServerSideEmit((args, ack) -> ack.accept("pong:" + args.get(1)));
+    b.io.onServerSideEmit("ping", (args, ack) -> ack.send("pong:" + args.get(0)));
     assertEquals(List.of("pong:7"), await(a.io.serverSideEmitWithAck("ping", 7)));
   }
 

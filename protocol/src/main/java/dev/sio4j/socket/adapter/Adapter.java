@@ -1,6 +1,7 @@
 package dev.sio4j.socket.adapter;
 
 import dev.sio4j.socket.parser.SocketPacket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,20 @@ public interface Adapter {
 
   /** The ids of the local sockets selected by {@code opts} (Node's {@code fetchSockets} on one node). */
   List<String> fetchSockets(BroadcastOptions opts);
+
+  /**
+   * The sockets selected by {@code opts} on every server node (Node's {@code adapter.fetchSockets}): this node's
+   * plus, for a cluster adapter and unless the options are {@code local}, those the other nodes report. The stage
+   * fails (e.g. on a cluster request timeout) rather than never completing. The default lists this node's
+   * sockets, with their ids and rooms only; {@link InMemoryAdapter} adds their handshakes and data.
+   */
+  default CompletionStage<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
+    List<SocketDetails> out = new ArrayList<>();
+    for (String id : fetchSockets(opts)) {
+      out.add(new SocketDetails(id, null, socketRooms(id), Map.of()));
+    }
+    return CompletableFuture.completedFuture(out);
+  }
 
   /** Makes the selected sockets join {@code rooms}. */
   void addSockets(BroadcastOptions opts, Set<String> rooms);

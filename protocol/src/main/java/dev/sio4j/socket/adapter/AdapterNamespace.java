@@ -1,7 +1,9 @@
 package dev.sio4j.socket.adapter;
 
 import dev.sio4j.socket.parser.PacketEncoder;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * What an {@link Adapter} sees of its namespace. Implemented by the socket layer.
@@ -24,4 +26,15 @@ public interface AdapterNamespace {
 
   /** The server's shared scheduler, for an adapter's housekeeping; never shut down by the adapter. */
   ScheduledExecutorService timer();
+
+  /**
+   * Hands an event another server node sent with {@code serverSideEmit} to this namespace's
+   * {@code onServerSideEmit} handlers (Node's {@code nsp._onServerSideEmit}). Called by cluster adapters; returns at
+   * once (the handlers run on the configured executor, if any, else on the calling thread).
+   *
+   * @param eventAndArgs the event name followed by its arguments
+   * @param ack answers the sending node with one value (only the first call counts), or {@code null} when the sender
+   *     expects no answer
+   */
+  default void receiveServerSideEmit(List<Object> eventAndArgs, Consumer<Object> ack) {}
 }

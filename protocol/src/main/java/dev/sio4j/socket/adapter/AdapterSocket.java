@@ -1,8 +1,11 @@
 package dev.sio4j.socket.adapter;
 
+import dev.sio4j.socket.Handshake;
 import dev.sio4j.socket.parser.EncodedPacket;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +17,21 @@ public interface AdapterSocket {
 
   /** The socket id (also the name of its own room). */
   String id();
+
+  /** The handshake details, or {@code null} when unknown (what a cluster adapter reports to other nodes). */
+  default Handshake handshake() {
+    return null;
+  }
+
+  /** The application data ({@code socket.data}, live and thread safe), or an empty map when unknown. */
+  default Map<String, Object> data() {
+    return Map.of();
+  }
+
+  /** The rooms the socket is in (its own id included), a snapshot. */
+  default Set<String> rooms() {
+    return Set.of(id());
+  }
 
   /** Queues an already encoded packet to this socket (dropped if it disconnected). */
   void write(EncodedPacket packet, BroadcastFlags flags);

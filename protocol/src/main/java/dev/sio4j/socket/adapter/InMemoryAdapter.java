@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -167,6 +169,24 @@ public class InMemoryAdapter implements Adapter {
   @Override
   public Set<String> sockets(Set<String> inRooms) {
     return new LinkedHashSet<>(fetchSockets(new BroadcastOptions(inRooms, Set.of(), BroadcastFlags.NONE)));
+  }
+
+  /** This node's sockets selected by {@code opts}, with their handshakes, rooms and data. */
+  @Override
+  public CompletionStage<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
+    return CompletableFuture.completedFuture(localSocketDetails(opts));
+  }
+
+  /** This node's sockets selected by {@code opts}, with their handshakes, rooms and data (no locking held). */
+  protected List<SocketDetails> localSocketDetails(BroadcastOptions opts) {
+    List<SocketDetails> out = new ArrayList<>();
+    for (String id : fetchSockets(opts)) {
+      AdapterSocket socket = nsp.socket(id);
+      out.add(socket == null
+          ? new SocketDetails(id, null, socketRooms(id), Map.of())
+          : new SocketDetails(id, socket.handshake(), socketRooms(id), socket.data()));
+    }
+    return out;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sio4j.redis;
 
 import dev.sio4j.socket.Handshake;
+import dev.sio4j.socket.adapter.SocketDetails;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,37 +10,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A socket found by {@link RedisAdapter#fetchClusterSockets} on any node of the cluster (Node's
- * {@code RemoteSocket} details): its id, handshake, rooms and application data, as that node reported them.
- * Immutable snapshot.
- *
- * @param id the socket id
- * @param handshake the handshake, or {@code null} when the reporting node did not send one
- * @param rooms the rooms (its own id included)
- * @param data the application data ({@code socket.data})
- * @param local whether the socket is connected to this node
+ * The wire form of {@link SocketDetails} in a {@code REMOTE_FETCH} response, as Node's adapter writes it:
+ * {@code {id, handshake, rooms, data}}, a header or query value being a string, or an array when repeated.
  */
-public record RemoteSocketInfo(String id, Handshake handshake, Set<String> rooms, Map<String, Object> data,
-    boolean local) {
+final class SocketDetailsWire {
 
-  /** Copies the collections. */
-  public RemoteSocketInfo {
-    rooms = Set.copyOf(rooms);
-    data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
-  }
+  private SocketDetailsWire() {}
 
-  /** The wire form Node's adapter sends in a {@code REMOTE_FETCH} response. */
-  Map<String, Object> toWire() {
+  /** The wire form of one socket. */
+  static Map<String, Object> toWire(SocketDetails details) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("handshake", handshake == null ? Map.of() : handshakeToWire(handshake));
-    out.put("rooms", new ArrayList<>(rooms));
-    out.put("data", data);
+    out.put("id", details.id());
+    out.put("handshake", details.handshake() == null ? Map.of() : handshakeToWire(details.handshake()));
+    out.put("rooms", new ArrayList<>(details.rooms()));
+    out.put("data", details.data());
     return out;
   }
 
   /** Reads one socket of a {@code REMOTE_FETCH} response; {@code null} when it has no id. */
-  static RemoteSocketInfo fromWire(Object o) {
+  static SocketDetails fromWire(Object o) {
     if (!(o instanceof Map<?, ?> m) || !(m.get("id") instanceof String id)) {
       return null;
     }
@@ -52,7 +41,7 @@ public record RemoteSocketInfo(String id, Handshake handshake, Set<String> rooms
       d.forEach((k, v) -> data.put(String.valueOf(k), v));
     }
     Handshake hs = m.get("handshake") instanceof Map<?, ?> h ? handshakeFromWire(h) : null;
-    return new RemoteSocketInfo(id, hs, rooms, data, false);
+    return new SocketDetails(id, hs, rooms, data);
   }
 
   /** Node's handshake object: a header or query value is a string, or an array when repeated. */
