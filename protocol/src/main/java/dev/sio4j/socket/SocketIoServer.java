@@ -227,15 +227,17 @@ public final class SocketIoServer {
    * Idempotent.
    */
   public void close() {
-    for (Client c : new ArrayList<>(clients)) {
-      c.onClosed(DisconnectReason.SERVER_SHUTTING_DOWN);
-    }
-    nsps.values().forEach(n -> n.adapter().close());
     if (engine != null) {
+      // Every session closes with "server shutting down", delivered through the engine in order with that session's
+      // other events: closing the clients from this thread could overtake a connection still being set up.
       engine.close(); // also stops the shared scheduler
     } else {
+      for (Client c : new ArrayList<>(clients)) {
+        c.onClosed(DisconnectReason.SERVER_SHUTTING_DOWN);
+      }
       timer.shutdownNow();
     }
+    nsps.values().forEach(n -> n.adapter().close());
   }
 
   // ---- internals ----
