@@ -13,24 +13,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Engine.IO v4 rules (docs/engine.io-protocol/v4-current.md), one test per rule, over java.net.http against the
- * echo server at {@code /engine.io/} on each embedded container. Heartbeats are relaxed except in the heartbeat tests,
- * so a slow machine cannot turn a pause into a ping timeout.
+ * {@link ConformanceApp} echo server at {@code <base>/engine.io/}. Subclasses say where it runs: embedded containers
+ * ({@link EngineIoConformanceIT}) or the conformance WAR in real containers ({@code dev.sio4j.it.containers}).
+ * Heartbeats are relaxed except in the heartbeat tests, so a slow machine cannot turn a pause into a ping timeout.
  */
-class EngineIoConformanceIT {
+public abstract class EngineIoConformanceTests {
 
   private static final String PATH = "/engine.io/";
 
-  private static EioHttp http(Container c) {
-    return new EioHttp(Servers.baseUrl(c, ConformanceApp.Timing.RELAXED), PATH);
+  /**
+   * Where the conformance app with these heartbeats runs: the URL its {@code /engine.io/} and {@code /socket.io/} paths
+   * are relative to, without a trailing slash (e.g. {@code http://127.0.0.1:1234} or
+   * {@code http://127.0.0.1:1234/conformance/relaxed}).
+   */
+  protected abstract String baseUrl(ConformanceApp.Timing timing);
+
+  private EioHttp http() {
+    return new EioHttp(baseUrl(ConformanceApp.Timing.RELAXED), PATH);
   }
 
-  private static String ws(Container c, ConformanceApp.Timing timing, String query) {
-    return WsClient.wsUrl(Servers.baseUrl(c, timing), PATH + "?" + query);
+  private String ws(ConformanceApp.Timing timing, String query) {
+    return WsClient.wsUrl(baseUrl(timing), PATH + "?" + query);
   }
 
   private static void assertError(HttpResponse<String> r, int status, int code, String message) {
@@ -42,10 +49,9 @@ class EngineIoConformanceIT {
 
   // --- handshake
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void pollingHandshakeAnswersOpenPacketWithSessionParameters(Container c) throws Exception {
-    HttpResponse<String> r = http(c).get("EIO=4&transport=polling");
+  @Test
+  void pollingHandshakeAnswersOpenPacketWithSessionParameters() throws Exception {
+    HttpResponse<String> r = http().get("EIO=4&transport=polling");
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"), r.headers().toString());
     JsonObject open = EioHttp.json(r.body().substring(1));
@@ -58,10 +64,9 @@ class EngineIoConformanceIT {
     assertEquals(1_000_000, open.getInt("maxPayload"));
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void webSocketHandshakeAnswersOpenPacketWithoutUpgrades(Container c) throws Exception {
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
+  @Test
+  void webSocketHandshakeAnswersOpenPacketWithoutUpgrades() throws Exception {
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
       String open = ws.nextText();
       assertEquals('0', open.charAt(0), open);
       JsonObject json = EioHttp.json(open.substring(1));
@@ -70,54 +75,37 @@ class EngineIoConformanceIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void remoteAddressIsCapturedOnBothTransports(Container c) throws Exception {
-    ConformanceApp app = Servers.app(c, ConformanceApp.Timing.RELAXED);
-    http(c).openSession();
-    assertEquals("127.0.0.1", app.lastRemoteAddress());
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
-      ws.nextText();
-      assertEquals("127.0.0.1", app.lastRemoteAddress());
-    }
+  @Test
+  void missingOrUnsupportedEioIs400() throws Exception {
+    assertError(http().get("transport=polling"), 400, 5, "Unsupported protocol version");
+    assertError(http().get("EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");
+    assertError(http().get("EIO=3&transport=polling"), 400, 5, "Unsupported protocol version");
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void missingOrUnsupportedEioIs400(Container c) throws Exception {
-    assertError(http(c).get("transport=polling"), 400, 5, "Unsupported protocol version");
-    assertError(http(c).get("EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");
-    assertError(http(c).get("EIO=3&transport=polling"), 400, 5, "Unsupported protocol version");
+  @Test
+  void missingOrUnknownTransportIs400() throws Exception {
+    assertError(http().get("EIO=4"), 400, 0, "Transport unknown");
+    assertError(http().get("EIO=4&transport=abc"), 400, 0, "Transport unknown");
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void missingOrUnknownTransportIs400(Container c) throws Exception {
-    assertError(http(c).get("EIO=4"), 400, 0, "Transport unknown");
-    assertError(http(c).get("EIO=4&transport=abc"), 400, 0, "Transport unknown");
-  }
-
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void handshakeWithOtherMethodThanGetIs400(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void handshakeWithOtherMethodThanGetIs400() throws Exception {
+    EioHttp h = http();
     assertError(h.post("EIO=4&transport=polling", ""), 400, 2, "Bad handshake method");
     assertError(h.send(h.request("EIO=4&transport=polling").PUT(HttpRequest.BodyPublishers.noBody())), 400, 2,
         "Bad handshake method");
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void unknownSidIs400(Container c) throws Exception {
-    assertError(http(c).get(EioHttp.sidQuery("no-such-sid")), 400, 1, "Session ID unknown");
-    assertError(http(c).post(EioHttp.sidQuery("no-such-sid"), "4x"), 400, 1, "Session ID unknown");
+  @Test
+  void unknownSidIs400() throws Exception {
+    assertError(http().get(EioHttp.sidQuery("no-such-sid")), 400, 1, "Session ID unknown");
+    assertError(http().post(EioHttp.sidQuery("no-such-sid"), "4x"), 400, 1, "Session ID unknown");
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void webSocketWithBadEioOrTransportIsRefused(Container c) throws Exception {
+  @Test
+  void webSocketWithBadEioOrTransportIsRefused() throws Exception {
     for (String query : List.of("transport=websocket", "EIO=abc&transport=websocket", "EIO=4&transport=abc")) {
-      try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, query))) {
+      try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, query))) {
         Integer code = ws.closed.handle((v, e) -> e == null ? v : -1).get(30, TimeUnit.SECONDS);
         assertNotNull(code);
         assertTrue(ws.messages.isEmpty(), "no open packet expected for " + query + ": " + ws.messages);
@@ -127,10 +115,9 @@ class EngineIoConformanceIT {
 
   // --- CORS
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void corsPreflightIsAnswered(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void corsPreflightIsAnswered() throws Exception {
+    EioHttp h = http();
     HttpResponse<String> r = h.send(h.request("EIO=4&transport=polling")
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
         .header("Origin", "https://example.com")
@@ -141,10 +128,9 @@ class EngineIoConformanceIT {
     assertTrue(methods.contains("GET") && methods.contains("POST"), methods);
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void corsHeadersOnHandshake(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void corsHeadersOnHandshake() throws Exception {
+    EioHttp h = http();
     HttpResponse<String> r = h.send(h.request("EIO=4&transport=polling").header("Origin", "https://example.com"));
     assertEquals(200, r.statusCode());
     assertEquals("*", r.headers().firstValue("access-control-allow-origin").orElse(null), r.headers().toString());
@@ -152,19 +138,17 @@ class EngineIoConformanceIT {
 
   // --- messages over polling
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void postedTextComesBackOnNextPoll(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void postedTextComesBackOnNextPoll() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     h.push(sid, "4hello €");
     assertEquals("4hello €", h.poll(sid));
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void payloadWithSeveralPacketsIsSplitOnRecordSeparator(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void payloadWithSeveralPacketsIsSplitOnRecordSeparator() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     h.push(sid, "4a\u001e4b\u001e4c");
     StringBuilder got = new StringBuilder(h.poll(sid));
@@ -174,19 +158,17 @@ class EngineIoConformanceIT {
     assertEquals("4a\u001e4b\u001e4c", got.toString());
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void binaryOverPollingIsBase64WithPrefixB(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void binaryOverPollingIsBase64WithPrefixB() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     h.push(sid, "bAQIDBA==");
     assertEquals("bAQIDBA==", h.poll(sid));
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void duplicatePollIs400AndClosesSession(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void duplicatePollIs400AndClosesSession() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     CompletableFuture<HttpResponse<String>> first = h.sendAsync(h.request(EioHttp.sidQuery(sid)).GET());
     CompletableFuture<HttpResponse<String>> second = h.sendAsync(h.request(EioHttp.sidQuery(sid) + "&t=burst").GET());
@@ -200,19 +182,17 @@ class EngineIoConformanceIT {
     assertEquals(400, h.get(EioHttp.sidQuery(sid)).statusCode());
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void postLargerThanMaxHttpBufferSizeIs413(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void postLargerThanMaxHttpBufferSizeIs413() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     HttpResponse<String> r = h.post(EioHttp.sidQuery(sid), "4" + "x".repeat(1_000_000));
     assertEquals(413, r.statusCode());
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void closePacketEndsPendingPollWithNoop(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void closePacketEndsPendingPollWithNoop() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     CompletableFuture<HttpResponse<String>> poll = h.sendAsync(h.request(EioHttp.sidQuery(sid)).GET());
     h.push(sid, "1");
@@ -227,10 +207,9 @@ class EngineIoConformanceIT {
 
   // --- messages over WebSocket
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void textAndBinaryOverWebSocket(Container c) throws Exception {
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
+  @Test
+  void textAndBinaryOverWebSocket() throws Exception {
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
       assertEquals('0', ws.nextText().charAt(0));
       ws.send("4hello €");
       ws.expectText("4hello €");
@@ -239,10 +218,9 @@ class EngineIoConformanceIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void largeMessagesUpToTheLimitPassOverWebSocket(Container c) throws Exception {
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
+  @Test
+  void largeMessagesUpToTheLimitPassOverWebSocket() throws Exception {
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
       ws.nextText();
       String big = "4" + "y".repeat(999_999);
       ws.send(big);
@@ -254,10 +232,9 @@ class EngineIoConformanceIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void webSocketMessageOverTheLimitClosesWith1009(Container c) throws Exception {
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
+  @Test
+  void webSocketMessageOverTheLimitClosesWith1009() throws Exception {
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket"))) {
       ws.nextText();
       ws.send("4" + "z".repeat(1_000_000));
       assertEquals(1009, ws.awaitClose());
@@ -266,13 +243,12 @@ class EngineIoConformanceIT {
 
   // --- upgrade
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void upgradeAnswersProbeAndEndsPendingPollWithNoop(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void upgradeAnswersProbeAndEndsPendingPollWithNoop() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
     CompletableFuture<HttpResponse<String>> poll = h.sendAsync(h.request(EioHttp.sidQuery(sid)).GET());
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED,
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
         "EIO=4&transport=websocket&sid=" + sid))) {
       ws.send("2probe");
       ws.expectText("3probe");
@@ -285,12 +261,11 @@ class EngineIoConformanceIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void upgradeLosesNothingBufferedDuringIt(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void upgradeLosesNothingBufferedDuringIt() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED,
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
         "EIO=4&transport=websocket&sid=" + sid))) {
       ws.send("2probe");
       ws.expectText("3probe");
@@ -302,12 +277,11 @@ class EngineIoConformanceIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void pollAfterUpgradeIs400(Container c) throws Exception {
-    EioHttp h = http(c);
+  @Test
+  void pollAfterUpgradeIs400() throws Exception {
+    EioHttp h = http();
     String sid = h.openSession();
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.RELAXED,
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
         "EIO=4&transport=websocket&sid=" + sid))) {
       ws.send("2probe");
       ws.expectText("3probe");
@@ -320,10 +294,9 @@ class EngineIoConformanceIT {
 
   // --- heartbeat (suite timing: 300 ms / 200 ms)
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void pollingSessionWithoutPongIsClosed(Container c) throws Exception {
-    EioHttp h = new EioHttp(Servers.baseUrl(c, ConformanceApp.Timing.SUITE), PATH);
+  @Test
+  void pollingSessionWithoutPongIsClosed() throws Exception {
+    EioHttp h = new EioHttp(baseUrl(ConformanceApp.Timing.SUITE), PATH);
     String sid = h.openSession();
     assertEquals("2", h.poll(sid)); // the ping
     HttpResponse<String> r;
@@ -335,10 +308,9 @@ class EngineIoConformanceIT {
     assertEquals(400, r.statusCode(), r.body());
   }
 
-  @ParameterizedTest
-  @EnumSource(Container.class)
-  void webSocketSessionAnsweringPingsStaysOpenAndWithoutPongIsClosed(Container c) throws Exception {
-    try (WsClient ws = WsClient.connect(ws(c, ConformanceApp.Timing.SUITE, "EIO=4&transport=websocket"))) {
+  @Test
+  void webSocketSessionAnsweringPingsStaysOpenAndWithoutPongIsClosed() throws Exception {
+    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.SUITE, "EIO=4&transport=websocket"))) {
       assertEquals('0', ws.nextText().charAt(0));
       for (int i = 0; i < 3; i++) {
         ws.expectText("2");
