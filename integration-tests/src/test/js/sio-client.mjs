@@ -1,4 +1,6 @@
 // Usage: node sio-client.mjs <base-url> <polling|websocket|upgrade>
+// <base-url> may have a path (a context path such as http://127.0.0.1:8080/conformance): it becomes the prefix of the
+// client's `path` option, and namespaces are relative to the origin.
 // The official socket.io-client against <base-url>/socket.io/: auth on "/", message-back with text and binary,
 // an acknowledgement, auth payload on "/custom", "Invalid namespace" for an unknown namespace.
 // Prints "OK <transport>" and exits 0; exits 1 on any failure.
@@ -21,8 +23,12 @@ const fail = (why) => {
 setTimeout(() => fail("timeout"), 20000).unref();
 const once = (emitter, event) => new Promise((resolve) => emitter.once(event, (...args) => resolve(args)));
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// io("http://host/ctx") would take /ctx for a namespace: the context path goes into `path` instead.
+const base = new URL(url);
+options.path = base.pathname.replace(/\/$/, "") + "/socket.io/";
+const origin = base.origin;
 
-const socket = io(url, { ...options, forceNew: true });
+const socket = io(origin, { ...options, forceNew: true });
 socket.on("connect_error", (err) => fail(`connect_error on /: ${err.message}`));
 const [auth] = await once(socket, "auth");
 if (!same(auth, {})) fail(`auth on / was ${JSON.stringify(auth)}`);
@@ -47,12 +53,12 @@ if (acked[0] !== 1 || acked[1] !== "2" || !Buffer.from(acked[2]).equals(Buffer.f
   fail(`ack was ${JSON.stringify(acked)}`);
 }
 
-const custom = io(url + "/custom", { ...options, forceNew: true, auth: { token: "abc" } });
+const custom = io(origin + "/custom", { ...options, forceNew: true, auth: { token: "abc" } });
 custom.on("connect_error", (err) => fail(`connect_error on /custom: ${err.message}`));
 const [customAuth] = await once(custom, "auth");
 if (!same(customAuth, { token: "abc" })) fail(`auth on /custom was ${JSON.stringify(customAuth)}`);
 
-const invalid = io(url + "/random", { ...options, forceNew: true });
+const invalid = io(origin + "/random", { ...options, forceNew: true });
 const [err] = await once(invalid, "connect_error");
 if (err.message !== "Invalid namespace") fail(`unknown namespace error was ${err.message}`);
 

@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class ChatInContainerTests {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private SampleApp app;
+  private DeployedApp app;
 
-  /** Deploys the sample WAR and starts the container. */
-  abstract SampleApp start() throws Exception;
+  /** Deploys the sample WAR ({@link War#SAMPLE}) and starts the container. */
+  abstract DeployedApp start() throws Exception;
 
   /** A short name for logs and screenshots. */
   abstract String name();

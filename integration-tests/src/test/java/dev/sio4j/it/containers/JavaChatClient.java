@@ -14,7 +14,8 @@ import org.json.JSONObject;
 
 /**
  * One user of the sample chat through the official Java client ({@code io.socket:socket.io-client}): connects with a
- * nickname (polling, then upgrade to WebSocket), records every {@code message} and {@code online} it receives.
+ * nickname (polling, then upgrade to WebSocket), records every {@code message} and {@code online} it receives, and
+ * every {@code connect} / {@code disconnect} (with its reason) in {@link #lifecycle}.
  *
  * <p>Thread safe for the test thread: the client's event thread only fills the queues.
  */
@@ -25,6 +26,8 @@ final class JavaChatClient implements AutoCloseable {
   private final Socket socket;
   final BlockingQueue<JSONObject> messages = new LinkedBlockingQueue<>();
   final BlockingQueue<String> online = new LinkedBlockingQueue<>();
+  /** {@code "connect"} or {@code "disconnect: <reason>"}, in order. */
+  final BlockingQueue<String> lifecycle = new LinkedBlockingQueue<>();
 
   private JavaChatClient(Socket socket) {
     this.socket = socket;
@@ -32,15 +35,34 @@ final class JavaChatClient implements AutoCloseable {
 
   /** Connects to the chat at {@code page} (the chat page URL, with its context path) and waits until connected. */
   static JavaChatClient connect(URI page, String nickname) throws Exception {
+    return connect(page, nickname, false, false);
+  }
+
+  /**
+   * Like {@link #connect(URI, String)}; with {@code reconnect}, the client reconnects by itself after losing the
+   * server (retrying every 250 to 1000 ms, so a restarted server is found soon); with {@code pollingOnly}, it never
+   * upgrades. (Over WebSocket, engine.io-client 2.1.0 ignores the server's close frame: its OkHttp listener has no
+   * {@code onClosing}, so it notices a stopped server only by its ping timeout, pingInterval + pingTimeout later.)
+   */
+  static JavaChatClient connect(URI page, String nickname, boolean reconnect, boolean pollingOnly) throws Exception {
     IO.Options o = new IO.Options();
     o.forceNew = true;
-    o.reconnection = false;
+    o.reconnection = reconnect;
+    if (pollingOnly) {
+      o.transports = new String[] {"polling"};
+    }
+    o.reconnectionDelay = 250;
+    o.reconnectionDelayMax = 1000;
     o.path = page.getPath() + "socket.io";
     o.auth = Map.of("nickname", nickname);
     Socket socket = IO.socket(URI.create(page.getScheme() + "://" + page.getAuthority()), o);
     JavaChatClient client = new JavaChatClient(socket);
     CompletableFuture<Void> connected = new CompletableFuture<>();
-    socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
+    socket.on(Socket.EVENT_CONNECT, args -> {
+      client.lifecycle.add("connect");
+      connected.complete(null);
+    });
+    socket.on(Socket.EVENT_DISCONNECT, args -> client.lifecycle.add("disconnect: " + (args.length > 0 ? args[0] : "")));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(
         new IllegalStateException(nickname + " could not connect: " + args[0])));
     socket.on("message", args -> client.messages.add((JSONObject) args[0]));
@@ -73,6 +95,15 @@ final class JavaChatClient implements AutoCloseable {
       }
     }
     throw new TimeoutException("online never became " + expected + " (last " + last + ")");
+  }
+
+  /** The next {@link #lifecycle} event, waiting at most {@code seconds}. */
+  String nextLifecycleEvent(long seconds) throws Exception {
+    String e = lifecycle.poll(seconds, TimeUnit.SECONDS);
+    if (e == null) {
+      throw new TimeoutException("no connect/disconnect within " + seconds + " s");
+    }
+    return e;
   }
 
   /** The next {@code message} received. */

@@ -4,8 +4,8 @@ package dev.sio4j.it.containers;
 class JettyChatIT extends ChatInContainerTests {
 
   @Override
-  SampleApp start() throws Exception {
-    return JettyWebApp.start();
+  DeployedApp start() throws Exception {
+    return JettyWebApp.start(War.SAMPLE);
   }
 
   @Override

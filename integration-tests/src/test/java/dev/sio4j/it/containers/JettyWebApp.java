@@ -6,11 +6,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The sample WAR in an embedded Jetty 12.1 ee10 {@link WebAppContext}, in this JVM: annotation scanning (for the
- * {@code @WebListener}) and the Jakarta WebSocket container come in through Jetty's ServiceLoader-discovered
- * configurations, exactly as in a standalone Jetty.
+ * A WAR in an embedded Jetty 12.1 ee10 {@link WebAppContext}, in this JVM: annotation scanning (for the
+ * {@code @WebListener}s), web fragments and the Jakarta WebSocket container come in through Jetty's
+ * ServiceLoader-discovered configurations, exactly as in a standalone Jetty.
  */
-final class JettyWebApp implements SampleApp {
+final class JettyWebApp implements DeployedApp {
 
   private final Server server;
   private final URI url;
@@ -20,7 +20,8 @@ final class JettyWebApp implements SampleApp {
     this.url = url;
   }
 
-  static SampleApp start() throws Exception {
+  /** Deploys {@code war} at its context path on a free port and starts Jetty. */
+  static DeployedApp start(War war) throws Exception {
     long start = System.nanoTime();
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -28,11 +29,11 @@ final class JettyWebApp implements SampleApp {
     connector.setPort(0);
     server.addConnector(connector);
     WebAppContext webapp = new WebAppContext();
-    webapp.setContextPath(Layout.CONTEXT_PATH);
-    webapp.setWar(Layout.war().toString());
-    java.nio.file.Path tmp = Layout.dir("jetty-embedded/tmp");
-    Layout.deleteTree(tmp);
-    webapp.setTempDirectory(Layout.dir("jetty-embedded/tmp").toFile());
+    webapp.setContextPath(war.contextPath());
+    webapp.setWar(war.file().toString());
+    String tmp = "jetty-embedded/" + war.name() + "/tmp";
+    Layout.deleteTree(Layout.dir(tmp));
+    webapp.setTempDirectory(Layout.dir(tmp).toFile());
     webapp.setThrowUnavailableOnStartupException(true);
     // This JVM's class path also holds embedded Tomcat (for the other ITs): keep its WebSocket initializer out, or it
     // would install Tomcat's ServerContainer into Jetty's context.
@@ -40,8 +41,8 @@ final class JettyWebApp implements SampleApp {
     server.setHandler(webapp);
     server.setStopTimeout(0); // no graceful wait: parked long polls would hold it until the timeout
     server.start();
-    URI url = URI.create("http://127.0.0.1:" + connector.getLocalPort() + Layout.CONTEXT_PATH + "/");
-    Timings.record("Jetty 12.1 embedded", System.nanoTime() - start);
+    URI url = war.url(connector.getLocalPort());
+    Timings.record("Jetty 12.1 embedded, " + war.name(), System.nanoTime() - start);
     return new JettyWebApp(server, url);
   }
 

@@ -7,28 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the build put the containers and the sample WAR (system properties set by failsafe, see the module's pom),
+ * Where the build put the containers and the WARs (see {@link War}; system properties set by failsafe, see the pom),
  * and small helpers to share between the container fixtures.
  */
 final class Layout {
 
-  /** The context path every container deploys the sample WAR at (the WAR's file name). */
-  static final String CONTEXT_PATH = "/sio4j-sample";
-
   private Layout() {}
 
-  /** {@code target/containers}: WAR, unpacked/provisioned servers, per-run bases, logs and screenshots. */
+  /** {@code target/containers}: WARs, unpacked/provisioned servers, per-run bases, logs and screenshots. */
   static Path containers() {
     return Path.of(System.getProperty("sio4j.it.containers", "target/containers")).toAbsolutePath();
-  }
-
-  /** The sample WAR as built by the {@code war-sample} module. */
-  static Path war() {
-    Path war = containers().resolve("sio4j-sample.war");
-    if (!Files.isRegularFile(war)) {
-      throw new IllegalStateException("no " + war + ": run the build (`mvn verify` copies it in pre-integration-test)");
-    }
-    return war;
   }
 
   /** A directory under {@link #containers()}, created if needed. */

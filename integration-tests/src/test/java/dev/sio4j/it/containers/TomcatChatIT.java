@@ -4,8 +4,8 @@ package dev.sio4j.it.containers;
 class TomcatChatIT extends ChatInContainerTests {
 
   @Override
-  SampleApp start() throws Exception {
-    return TomcatDist.start();
+  DeployedApp start() throws Exception {
+    return TomcatDist.start(War.SAMPLE);
   }
 
   @Override

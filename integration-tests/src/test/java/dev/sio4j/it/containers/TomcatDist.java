@@ -1,36 +1,50 @@
 package dev.sio4j.it.containers;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The sample WAR in a real Apache Tomcat 10.1 distribution (unpacked by the build), run as a separate JVM through
- * {@code Bootstrap} (no scripts) with its own {@code CATALINA_BASE} under {@code target/containers/tomcat-base}:
+ * A WAR in a real Apache Tomcat 10.1 distribution (unpacked by the build), run as a separate JVM through
+ * {@code Bootstrap} (no scripts) with its own {@code CATALINA_BASE} under {@code target/containers/tomcat-<war>}:
  * HTTP connector on 127.0.0.1 and a free port, no shutdown port (SIGTERM stops it), exit on init failure.
- * Tomcat's logs stay in {@code tomcat-base/logs}.
+ * Tomcat's logs stay in {@code tomcat-<war>/logs}. It can be stopped and started again on the same port and base
+ * ({@link #stop()}, {@link #restart()}), e.g. to watch clients reconnect.
+ *
+ * <p>Not thread safe: owned by one test class.
  */
-final class TomcatDist implements SampleApp {
+final class TomcatDist implements DeployedApp {
 
-  private final ContainerProcess process;
+  /** What Tomcat logs at undeploy for a thread the application started and left running. */
+  static final String THREAD_LEAK = "appears to have started a thread named [";
+
+  private final War war;
+  private final Path base;
+  private final List<String> command;
   private final URI url;
+  private ContainerProcess process;
 
-  private TomcatDist(ContainerProcess process, URI url) {
-    this.process = process;
+  private TomcatDist(War war, Path base, List<String> command, URI url) {
+    this.war = war;
+    this.base = base;
+    this.command = command;
     this.url = url;
   }
 
-  static SampleApp start() throws Exception {
+  /** Prepares a fresh {@code CATALINA_BASE} holding {@code war}, starts Tomcat and waits until the WAR answers. */
+  static TomcatDist start(War war) throws Exception {
     Path home = Path.of(System.getProperty("sio4j.it.tomcat.home", "target/containers/apache-tomcat-10.1.59"))
         .toAbsolutePath();
     if (!Files.isRegularFile(home.resolve("bin/bootstrap.jar"))) {
       throw new IllegalStateException("no Tomcat at " + home + ": run the build (pre-integration-test unpacks it)");
     }
-    Path base = Layout.containers().resolve("tomcat-base");
+    Path base = Layout.containers().resolve("tomcat-" + war.name());
     Layout.deleteTree(base);
     for (String d : List.of("logs", "temp", "webapps", "work", "conf")) {
       Files.createDirectories(base.resolve(d));
@@ -49,7 +63,7 @@ final class TomcatDist implements SampleApp {
       throw new IllegalStateException("unexpected " + home.resolve("conf/server.xml") + ": cannot patch it");
     }
     Files.writeString(serverXml, patched, StandardCharsets.UTF_8);
-    Files.copy(Layout.war(), base.resolve("webapps").resolve(Layout.war().getFileName()));
+    Files.copy(war.file(), base.resolve("webapps").resolve(war.file().getFileName()));
 
     int port = Layout.freePort();
     List<String> command = List.of(Layout.java(),
@@ -64,20 +78,62 @@ final class TomcatDist implements SampleApp {
         "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
         "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
         "org.apache.catalina.startup.Bootstrap", "start");
-    URI url = URI.create("http://127.0.0.1:" + port + Layout.CONTEXT_PATH + "/");
-    ContainerProcess process =
-        ContainerProcess.start("Tomcat", command, Map.of(), base, base.resolve("logs/console.log"));
+    TomcatDist tomcat = new TomcatDist(war, base, command, war.url(port));
+    tomcat.restart();
+    return tomcat;
+  }
+
+  /** Starts Tomcat (again) on the same base and port, and waits until the WAR answers. */
+  void restart() throws Exception {
+    if (process != null) {
+      throw new IllegalStateException("Tomcat is running");
+    }
+    // One console log per start, so a restart cannot be satisfied by the previous run's lines.
+    int run = 1;
+    while (Files.exists(base.resolve("logs/console-" + run + ".log"))) {
+      run++;
+    }
+    ContainerProcess started = ContainerProcess.start("Tomcat", command, Map.of(), base,
+        base.resolve("logs/console-" + run + ".log"));
     try {
-      Path console = process.log();
-      Duration took = process.awaitOk(url, Duration.ofSeconds(90), () -> ContainerProcess.lineWith(console,
-          "Error deploying web application", "startup failed due to previous errors",
-          "One or more listeners failed to start"));
-      Timings.record("Tomcat 10.1 dist", took.toNanos());
+      Path console = started.log();
+      Duration took = started.awaitOk(url.resolve(war.readyPath()), Duration.ofSeconds(90),
+          () -> ContainerProcess.lineWith(console, "Error deploying web application",
+              "startup failed due to previous errors", "One or more listeners failed to start"));
+      Timings.record("Tomcat 10.1 dist, " + war.name() + (run > 1 ? " (restart)" : ""), took.toNanos());
     } catch (Exception | Error e) {
-      process.close();
+      started.close();
       throw e;
     }
-    return new TomcatDist(process, url);
+    process = started;
+  }
+
+  /** Stops Tomcat (SIGTERM: every context is stopped, so Tomcat runs its leak checks); a no-op when stopped. */
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  /** The lines of Tomcat's logs ({@code catalina.*.log} and the console logs) that contain {@code marker}. */
+  List<String> logLines(String marker) throws IOException {
+    List<String> found = new ArrayList<>();
+    try (var logs = Files.list(base.resolve("logs"))) {
+      for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
+        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+          if (line.contains(marker)) {
+            found.add(log.getFileName() + ": " + line);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The directory of Tomcat's logs. */
+  Path logs() {
+    return base.resolve("logs");
   }
 
   @Override
@@ -87,6 +143,6 @@ final class TomcatDist implements SampleApp {
 
   @Override
   public void close() throws Exception {
-    process.close();
+    stop();
   }
 }

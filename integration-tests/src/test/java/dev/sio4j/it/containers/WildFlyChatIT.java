@@ -4,8 +4,8 @@ package dev.sio4j.it.containers;
 class WildFlyChatIT extends ChatInContainerTests {
 
   @Override
-  SampleApp start() throws Exception {
-    return WildFlyServer.start();
+  DeployedApp start() throws Exception {
+    return WildFlyServer.start(War.SAMPLE);
   }
 
   @Override

@@ -51,16 +51,24 @@ public final class ConformanceApp {
         .build();
   }
 
-  /** Registers both servers in {@code context}; called during deployment. */
+  /** Registers both servers in {@code context} at {@code /engine.io/} and {@code /socket.io/}, during deployment. */
   public void install(ServletContext context) {
-    EngineServer echo = new EngineServer(options("/engine.io/"));
+    install(context, "");
+  }
+
+  /**
+   * Registers both servers in {@code context} at {@code <prefix>/engine.io/} and {@code <prefix>/socket.io/} (a
+   * prefix such as {@code /relaxed} lets one context hold apps with different timings); called during deployment.
+   */
+  public void install(ServletContext context, String prefix) {
+    EngineServer echo = new EngineServer(options(prefix + "/engine.io/"));
     echo.onConnection(socket -> {
       lastRemoteAddress = socket.request().remoteAddress();
       echo(socket);
     });
     SocketIoRegistration.register(context, echo);
     closers.add(echo::close);
-    closers.add(SocketIoConformance.install(context, options("/socket.io/")));
+    closers.add(SocketIoConformance.install(context, options(prefix + "/socket.io/")));
   }
 
   /** The remote address the engine saw for the newest {@code /engine.io/} session (tests the transports' capture). */

@@ -3,13 +3,13 @@ package dev.sio4j.it.containers;
 import java.net.URI;
 
 /**
- * The sample WAR deployed and running in one container. Closing it stops the container.
+ * A WAR deployed and running in one container. Closing it stops the container.
  *
  * <p>Not thread safe: one test class starts, uses and closes it.
  */
-interface SampleApp extends AutoCloseable {
+interface DeployedApp extends AutoCloseable {
 
-  /** The URL of the chat page, ending with the context path and a slash (e.g. {@code http://127.0.0.1:1234/sio4j-sample/}). */
+  /** The URL of the application, ending with the context path and a slash (e.g. {@code http://127.0.0.1:1234/sio4j-sample/}). */
   URI url();
 
   /** Stops the container (and its process, if any); logs stay under {@link Layout#containers()}. */
