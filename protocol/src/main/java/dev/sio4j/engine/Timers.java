@@ -18,12 +18,15 @@ final class Timers {
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   private final ScheduledThreadPoolExecutor executor;
+  /** The executor's thread(s), joined on shutdown: the pool reports "terminated" a moment before they end. */
+  private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Timers() {
     int n = SERVERS.incrementAndGet();
     ThreadFactory factory = r -> {
       Thread t = new Thread(r, "sio4j-engine-timer-" + n);
       t.setDaemon(true);
+      threads.add(t);
       return t;
     };
     executor = new ScheduledThreadPoolExecutor(1, factory);
@@ -53,9 +56,15 @@ final class Timers {
 
   void shutdown() {
     executor.shutdownNow();
+    if (threads.contains(Thread.currentThread())) {
+      return; // closed from a timer task: the thread ends when that task returns
+    }
     try {
       // Briefly wait for a running task so an undeploy leaves no live timer thread behind (Tomcat reports it).
       executor.awaitTermination(1, TimeUnit.SECONDS);
+      for (Thread t : threads) {
+        t.join(1000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

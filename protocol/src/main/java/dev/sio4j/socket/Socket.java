@@ -450,16 +450,17 @@ public final class Socket implements RemoteSocket {
 
   /** Sends DISCONNECT and leaves the namespace; {@code onFlushed}, if any, runs once the packet is written. */
   void serverDisconnect(Runnable onFlushed) {
-    SocketPacket packet = SocketPacket.disconnect(nsp.name());
+    EncodedPacket packet = nsp.server().encoder().encode(SocketPacket.disconnect(nsp.name()));
+    // Leave the namespace before the packet can reach the client: called from another connection's thread (e.g.
+    // disconnectSockets), the client's reaction (closing its transport) could otherwise win with "transport close";
+    // and before onFlushed may run (it closes the session: this socket must not see that reason either).
+    onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
     if (onFlushed == null) {
-      packet(packet, false);
-      onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+      client.write(packet, false);
       return;
     }
-    // leave the namespace before onFlushed may run (it closes the session: this socket must not see that reason)
     CompletableFuture<Void> written = new CompletableFuture<>();
-    client.write(nsp.server().encoder().encode(packet), () -> written.complete(null));
-    onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    client.write(packet, () -> written.complete(null));
     written.thenRun(onFlushed);
   }
 
