@@ -160,7 +160,11 @@ public final class SocketIoRegistration {
     }
   }
 
-  /** Runs {@code close} when the context is destroyed; a no-op if listeners can no longer be added. */
+  /**
+   * Runs {@code close} when the context is destroyed; a no-op if listeners can no longer be added (only an initializer
+   * may add a {@code ServletContextListener}: called from {@link SocketIoRegistrationListener}, the containers throw
+   * IllegalArgumentException, and that listener closes the server itself).
+   */
   static void closeOnDestroy(ServletContext context, Runnable close) {
     try {
       context.addListener(new ServletContextListener() {
@@ -169,7 +173,7 @@ public final class SocketIoRegistration {
           close.run();
         }
       });
-    } catch (IllegalStateException | UnsupportedOperationException e) {
+    } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
       LOG.log(Level.DEBUG, () -> "sio4j: cannot add a context listener to close the server: " + e);
     }
   }

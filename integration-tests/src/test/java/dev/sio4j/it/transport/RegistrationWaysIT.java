@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,16 +50,9 @@ class RegistrationWaysIT {
   private static final List<String> MODES = List.of("polling", "websocket", "upgrade");
 
   /**
-   * The documented web.xml way, as documented. Disabled while it fails on both containers: the listener's
-   * {@code SocketIoRegistration.getOrCreate} calls {@code closeOnDestroy}, whose {@code ServletContext.addListener(
-   * ServletContextListener)} is only allowed from an initializer; from a listener the containers throw
-   * {@code IllegalArgumentException} (Jetty "Inappropriate listener class dev.sio4j.servlet.SocketIoRegistration$1",
-   * Tomcat "Once the first ServletContextListener has been called, no more ServletContextListeners may be added."),
-   * which {@code closeOnDestroy} does not catch (it catches IllegalStateException and UnsupportedOperationException), so
-   * the deployment fails.
+   * The documented web.xml way: under {@code <absolute-ordering/>} the library's initializer does not run, and the
+   * {@code SocketIoRegistrationListener} declared in {@code web.xml} creates and registers the server.
    */
-  @Disabled("servlet-transport bug: SocketIoRegistration.closeOnDestroy lets IllegalArgumentException escape when"
-      + " called from SocketIoRegistrationListener; see the Javadoc")
   @ParameterizedTest
   @EnumSource(Container.class)
   void webXmlListenerServesWhenLibraryInitializersAreExcluded(Container container) throws Exception {
@@ -70,7 +62,7 @@ class RegistrationWaysIT {
   /**
    * The web.xml way with the application presetting the server (so the registration listener does not create one):
    * proves the rest of it (polling servlet and JSR-356 endpoint registered from a {@code web.xml} listener, under
-   * {@code <absolute-ordering/>}) while the case above is broken.
+   * {@code <absolute-ordering/>}) when the application brings its own server.
    */
   @ParameterizedTest
   @EnumSource(Container.class)
