@@ -13,6 +13,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,7 +45,8 @@ final class HostileServer implements AutoCloseable {
   /** The sids of long-poll GETs the engine parked (no data to send yet), in arrival order. */
   final BlockingQueue<String> parkedPolls = new LinkedBlockingQueue<>();
 
-  private HostileServer(Container container, UnaryOperator<EngineOptions.Builder> engine) throws Exception {
+  private HostileServer(Container container, UnaryOperator<EngineOptions.Builder> engine, boolean closeOnDestroy)
+      throws Exception {
     EngineOptions options = engine.apply(EngineOptions.builder()
         .path("/socket.io/")
         .pingInterval(Duration.ofSeconds(20))
@@ -61,6 +64,14 @@ final class HostileServer implements AutoCloseable {
     });
     server = container.start("127.0.0.1", 0, context -> {
       SocketIoRegistration.register(context, io);
+      if (closeOnDestroy) { // what an application's contextDestroyed does
+        context.addListener(new ServletContextListener() {
+          @Override
+          public void contextDestroyed(ServletContextEvent event) {
+            io.close();
+          }
+        });
+      }
       FilterRegistration.Dynamic parked = context.addFilter("parked-polls", (Filter) this::recordParkedPoll);
       parked.setAsyncSupported(true);
       parked.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/socket.io/*");
@@ -96,12 +107,27 @@ final class HostileServer implements AutoCloseable {
 
   /** A server with the default hostile settings. */
   static HostileServer start(Container container) throws Exception {
-    return new HostileServer(container, b -> b);
+    return new HostileServer(container, b -> b, false);
   }
 
   /** A server with changed engine options. */
   static HostileServer start(Container container, UnaryOperator<EngineOptions.Builder> engine) throws Exception {
-    return new HostileServer(container, engine);
+    return new HostileServer(container, engine, false);
+  }
+
+  /** A server whose Socket.IO server is closed when the container destroys the context, as applications do. */
+  static HostileServer startClosingOnDestroy(Container container, UnaryOperator<EngineOptions.Builder> engine)
+      throws Exception {
+    return new HostileServer(container, engine, true);
+  }
+
+  /** Stops the container only (not {@link #io}); Jetty's graceful-stop timeout is not an error here. */
+  void stopContainer() throws Exception {
+    try {
+      server.close();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Jetty's graceful stop (1 s) timed out on an open connection; it has stopped anyway
+    }
   }
 
   int port() {

@@ -56,7 +56,10 @@ final class SioClient implements AutoCloseable {
     String reply;
     do {
       reply = ws.nextText();
-    } while (!reply.startsWith("43")); // skip broadcasts
+      if (reply.equals("2")) {
+        ws.sendText("3"); // answer heartbeats so a server with short pings keeps this session
+      }
+    } while (!reply.startsWith("43")); // skip broadcasts and pings
     assertEquals("43" + id + "[\"" + value + "\"]", reply);
   }
 
