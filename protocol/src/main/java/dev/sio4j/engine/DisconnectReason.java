@@ -4,7 +4,7 @@ package dev.sio4j.engine;
 public enum DisconnectReason {
   /** The client closed the connection or sent a close packet. */
   TRANSPORT_CLOSE("transport close"),
-  /** The transport failed (I/O error, aborted request, oversized payload). */
+  /** The transport failed (I/O error, aborted request, oversized payload, inbound packet rate exceeded). */
   TRANSPORT_ERROR("transport error"),
   /** No pong arrived within pingInterval + pingTimeout. */
   PING_TIMEOUT("ping timeout"),

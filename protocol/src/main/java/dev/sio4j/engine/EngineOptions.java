@@ -16,6 +16,16 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
+ * <p>Rate limits ({@code maxHandshakesPerAddress}, {@code maxSessionsPerAddress}, {@code maxInboundPacketsPerSecond})
+ * are off by default: Node's {@code engine.io} has none built in (Node users write them in {@code allowRequest}).
+ * A refused handshake gets HTTP 429 (Too Many Requests, what HTTP tooling and proxies expect) with the Engine.IO
+ * error body of code 4 ({@code Forbidden}, what Node's {@code allowRequest} refusal sends) and a message saying why;
+ * clients treat both as a failed connection attempt and retry with their reconnection back-off. Over a JSR-356
+ * WebSocket, which always answers 101, the refusal is a close with 1008 and that message. The per-address limits key
+ * on {@link EngineRequest#remoteAddress()}: behind a reverse proxy that is the proxy's address unless the container
+ * takes the client's address from forwarded headers (Jetty's {@code ForwardedRequestCustomizer}, Tomcat's
+ * {@code RemoteIpValve}). Requests without a known address are not limited per address.
+ *
  * @param path the URL path the transports serve; defaults to {@code /engine.io/} ({@code /socket.io/} for Socket.IO)
  * @param pingInterval how often the server pings; defaults to 25 s
  * @param pingTimeout how long after a ping the server waits for the pong before closing; defaults to 20 s
@@ -34,6 +44,24 @@ import java.util.Set;
  * @param maxBufferedBytes the most bytes queued for one session before it is closed as a slow consumer; defaults to
  *     16 MiB
  * @param maxSessions the most concurrent sessions; {@code 0} (the default) for no limit
+ * @param maxHandshakesPerAddress the most handshakes one remote address may make per {@code handshakeWindow}
+ *     (fixed windows); further handshakes are refused with HTTP 429 and the Engine.IO error body
+ *     {@code {"code":4,"message":"Too many handshakes"}}; {@code 0} (the default) turns this limit off
+ * @param handshakeWindow the time window of {@code maxHandshakesPerAddress}, and how often idle per-address entries
+ *     are expired; defaults to 1 minute
+ * @param maxSessionsPerAddress the most concurrent sessions of one remote address; further handshakes are refused
+ *     with HTTP 429 ({@code {"code":4,"message":"Too many sessions from this address"}}); {@code 0} (the default)
+ *     turns this limit off
+ * @param maxTrackedAddresses the most remote addresses the per-address limits keep state for at once (bounded
+ *     memory); once full, handshakes from addresses not yet tracked are let through unlimited and logged; defaults to
+ *     100,000
+ * @param maxInboundPacketsPerSecond the sustained rate of Engine.IO packets (each Socket.IO event and each binary
+ *     attachment is one) a session may send, enforced with a token bucket; a session over it is closed with
+ *     {@link DisconnectReason#TRANSPORT_ERROR} and the description {@code "inbound packet rate exceeded"};
+ *     {@code 0} (the default) turns this limit off
+ * @param inboundPacketBurst the bucket size of {@code maxInboundPacketsPerSecond}: how many packets a session may
+ *     send at once (a polling client batches its packets into one request); {@code 0} (the default) means the same as
+ *     {@code maxInboundPacketsPerSecond}
  */
 public record EngineOptions(
     String path,
@@ -50,7 +78,13 @@ public record EngineOptions(
     int httpCompressionThreshold,
     int maxBufferedPackets,
     long maxBufferedBytes,
-    int maxSessions) {
+    int maxSessions,
+    int maxHandshakesPerAddress,
+    Duration handshakeWindow,
+    int maxSessionsPerAddress,
+    int maxTrackedAddresses,
+    int maxInboundPacketsPerSecond,
+    int inboundPacketBurst) {
 
   /** Validates every value and says which one is wrong. */
   public EngineOptions {
@@ -83,6 +117,20 @@ public record EngineOptions(
     }
     if (maxSessions < 0) {
       throw new IllegalArgumentException("maxSessions must be >= 0, was " + maxSessions);
+    }
+    notNegative(maxHandshakesPerAddress, "maxHandshakesPerAddress");
+    positive(handshakeWindow, "handshakeWindow");
+    notNegative(maxSessionsPerAddress, "maxSessionsPerAddress");
+    if (maxTrackedAddresses <= 0) {
+      throw new IllegalArgumentException("maxTrackedAddresses must be > 0, was " + maxTrackedAddresses);
+    }
+    notNegative(maxInboundPacketsPerSecond, "maxInboundPacketsPerSecond");
+    notNegative(inboundPacketBurst, "inboundPacketBurst");
+  }
+
+  private static void notNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0 (0: off), was " + value);
     }
   }
 
@@ -125,6 +173,12 @@ public record EngineOptions(
     private int maxBufferedPackets = 10_000;
     private long maxBufferedBytes = 16L * 1024 * 1024;
     private int maxSessions;
+    private int maxHandshakesPerAddress;
+    private Duration handshakeWindow = Duration.ofMinutes(1);
+    private int maxSessionsPerAddress;
+    private int maxTrackedAddresses = 100_000;
+    private int maxInboundPacketsPerSecond;
+    private int inboundPacketBurst;
 
     private Builder() {}
 
@@ -144,6 +198,12 @@ public record EngineOptions(
       maxBufferedPackets = o.maxBufferedPackets;
       maxBufferedBytes = o.maxBufferedBytes;
       maxSessions = o.maxSessions;
+      maxHandshakesPerAddress = o.maxHandshakesPerAddress;
+      handshakeWindow = o.handshakeWindow;
+      maxSessionsPerAddress = o.maxSessionsPerAddress;
+      maxTrackedAddresses = o.maxTrackedAddresses;
+      maxInboundPacketsPerSecond = o.maxInboundPacketsPerSecond;
+      inboundPacketBurst = o.inboundPacketBurst;
     }
 
     /** See {@link EngineOptions#path()}. */
@@ -176,12 +236,25 @@ public record EngineOptions(
     public Builder maxBufferedBytes(long v) { maxBufferedBytes = v; return this; }
     /** See {@link EngineOptions#maxSessions()}. */
     public Builder maxSessions(int v) { maxSessions = v; return this; }
+    /** See {@link EngineOptions#maxHandshakesPerAddress()}; default {@code 0}, off. */
+    public Builder maxHandshakesPerAddress(int v) { maxHandshakesPerAddress = v; return this; }
+    /** See {@link EngineOptions#handshakeWindow()}; default 1 minute. */
+    public Builder handshakeWindow(Duration v) { handshakeWindow = v; return this; }
+    /** See {@link EngineOptions#maxSessionsPerAddress()}; default {@code 0}, off. */
+    public Builder maxSessionsPerAddress(int v) { maxSessionsPerAddress = v; return this; }
+    /** See {@link EngineOptions#maxTrackedAddresses()}; default 100,000. */
+    public Builder maxTrackedAddresses(int v) { maxTrackedAddresses = v; return this; }
+    /** See {@link EngineOptions#maxInboundPacketsPerSecond()}; default {@code 0}, off. */
+    public Builder maxInboundPacketsPerSecond(int v) { maxInboundPacketsPerSecond = v; return this; }
+    /** See {@link EngineOptions#inboundPacketBurst()}; default {@code 0}, the same as the rate. */
+    public Builder inboundPacketBurst(int v) { inboundPacketBurst = v; return this; }
 
     /** Validates and builds. */
     public EngineOptions build() {
       return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
           allowUpgrades, cookie, cors, allowRequest, perMessageDeflate, httpCompressionThreshold, maxBufferedPackets,
-          maxBufferedBytes, maxSessions);
+          maxBufferedBytes, maxSessions, maxHandshakesPerAddress, handshakeWindow, maxSessionsPerAddress,
+          maxTrackedAddresses, maxInboundPacketsPerSecond, inboundPacketBurst);
     }
   }
 }

@@ -43,6 +43,8 @@ public final class EngineServer {
   private final ResponseHeaders headers;
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionCount = new AtomicInteger();
+  private final HandshakeLimiter handshakeLimiter;
+  private final ThrottledLog floodLog = new ThrottledLog(InboundRateLimiter.LOG_INTERVAL, System::nanoTime);
   private volatile Consumer<EngineSocket> connectionListener = socket -> {};
   private volatile boolean closed;
 
@@ -50,6 +52,8 @@ public final class EngineServer {
   public EngineServer(EngineOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.headers = new ResponseHeaders(options);
+    this.handshakeLimiter = new HandshakeLimiter(options, System::nanoTime);
+    handshakeLimiter.startSweeping(timers.executor());
   }
 
   /** The options this server runs with. */
@@ -113,11 +117,12 @@ public final class EngineServer {
   }
 
   private void handshakePolling(PollingExchange exchange) {
-    EngineSession session = newSession(exchange.request());
-    if (session == null) {
-      reject(exchange, capacityRejection());
+    EngineError.Rejection refused = reserveSession(exchange.request());
+    if (refused != null) {
+      reject(exchange, refused);
       return;
     }
+    EngineSession session = new EngineSession(SessionIds.next(), this, exchange.request());
     PollingTransport polling = new PollingTransport(session, headers, options);
     boolean upgradable = options.allowUpgrades() && options.transports().contains(TransportType.WEBSOCKET);
     session.open(polling, upgradable ? List.of(TransportType.WEBSOCKET.wireName()) : List.of());
@@ -155,10 +160,9 @@ public final class EngineServer {
     try {
       EngineError.Rejection r = rejectWebSocket(request, false); // allowRequest already ran in the check
       if (r == null && request.sid() == null) {
-        EngineSession session = newSession(request);
-        if (session == null) {
-          r = capacityRejection();
-        } else {
+        r = reserveSession(request); // here, not in the check: JSR-356 may know the remote address only now
+        if (r == null) {
+          EngineSession session = new EngineSession(SessionIds.next(), this, request);
           WebSocketTransport ws = new WebSocketTransport(session, channel, options);
           session.open(ws, List.of());
           register(session);
@@ -285,23 +289,30 @@ public final class EngineServer {
 
   // ---- registry ----
 
-  /** Reserves a slot under {@code maxSessions} and creates a session, or returns {@code null} when full/closed. */
-  private EngineSession newSession(EngineRequest request) {
+  /**
+   * Reserves a session slot under the per-address limits and {@code maxSessions}: {@code null} when reserved (the
+   * caller creates the session, whose close frees the slot), else the refusal.
+   */
+  private EngineError.Rejection reserveSession(EngineRequest request) {
     if (closed) {
-      return null;
+      return capacityRejection();
+    }
+    EngineError.Rejection limited = handshakeLimiter.admit(request.remoteAddress());
+    if (limited != null) {
+      return limited;
     }
     int max = options.maxSessions();
     while (true) {
       int n = sessionCount.get();
       if (max > 0 && n >= max) {
+        handshakeLimiter.release(request.remoteAddress());
         LOG.log(System.Logger.Level.WARNING, () -> "Engine.IO refused a handshake: maxSessions (" + max + ") reached");
-        return null;
+        return capacityRejection();
       }
       if (sessionCount.compareAndSet(n, n + 1)) {
-        break;
+        return null;
       }
     }
-    return new EngineSession(SessionIds.next(), this, request);
   }
 
   private EngineError.Rejection capacityRejection() {
@@ -320,6 +331,12 @@ public final class EngineServer {
   void sessionClosed(EngineSession session) {
     sessions.remove(session.id(), session);
     sessionCount.decrementAndGet();
+    handshakeLimiter.release(session.request().remoteAddress());
+  }
+
+  /** The inbound packet-rate limiter of a new session ({@code maxInboundPacketsPerSecond}). */
+  InboundRateLimiter newInboundRateLimiter() {
+    return InboundRateLimiter.forSession(options, floodLog, System::nanoTime);
   }
 
   /**

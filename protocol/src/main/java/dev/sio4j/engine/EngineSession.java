@@ -37,6 +37,7 @@ final class EngineSession implements EngineSocket {
   private final EventSerializer events = new EventSerializer();
   private final List<EngineSocketListener> listeners = new CopyOnWriteArrayList<>();
   private final Heartbeat heartbeat;
+  private final InboundRateLimiter inboundRate;
 
   private volatile SessionState state = SessionState.OPENING; // written under lock
   private volatile Transport transport; // written under lock
@@ -51,6 +52,7 @@ final class EngineSession implements EngineSocket {
     this.server = server;
     this.options = server.options();
     this.request = request;
+    this.inboundRate = server.newInboundRateLimiter();
     this.heartbeat = new Heartbeat(server.timers(), options.pingInterval(), options.pingTimeout(),
         () -> enqueue(new OutboundMessage[] {OutboundMessage.PING}, null, false),
         () -> closeWith(DisconnectReason.PING_TIMEOUT, null, null));
@@ -289,8 +291,8 @@ final class EngineSession implements EngineSocket {
    * call (a WebSocket frame), so it is copied if the listeners cannot run right now.
    */
   void onPacket(EnginePacket packet, boolean transientBuffer) {
-    if (state != SessionState.OPEN) {
-      return; // as Node: packets after close() started are ignored
+    if (state != SessionState.OPEN || !inboundRate.admit(this)) {
+      return; // as Node: packets after close() started are ignored; a flood closes the session (admit)
     }
     if (packet.type() != PacketType.MESSAGE && !listeners.isEmpty()) {
       events.execute(() -> forEachListener(l -> l.onPacket(packet))); // messages fire it with onMessage/onBinary

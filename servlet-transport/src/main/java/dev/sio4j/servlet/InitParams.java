@@ -27,6 +27,10 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.pingInterval}, {@code sio4j.pingTimeout}, {@code sio4j.upgradeTimeout}</td><td>durations</td></tr>
  *   <tr><td>{@code sio4j.maxHttpBufferSize}, {@code sio4j.maxBufferedBytes}</td><td>bytes</td></tr>
  *   <tr><td>{@code sio4j.maxBufferedPackets}, {@code sio4j.maxSessions}, {@code sio4j.httpCompressionThreshold}</td><td>ints</td></tr>
+ *   <tr><td>{@code sio4j.maxHandshakesPerAddress}, {@code sio4j.maxSessionsPerAddress},
+ *       {@code sio4j.maxInboundPacketsPerSecond}, {@code sio4j.inboundPacketBurst}, {@code sio4j.maxTrackedAddresses}
+ *       </td><td>rate limits (ints; the first four default to {@code 0}, off), see {@link EngineOptions}</td></tr>
+ *   <tr><td>{@code sio4j.handshakeWindow}</td><td>duration of {@code maxHandshakesPerAddress}'s window (1 minute)</td></tr>
  *   <tr><td>{@code sio4j.transports}</td><td>comma list: {@code polling,websocket}</td></tr>
  *   <tr><td>{@code sio4j.allowUpgrades}, {@code sio4j.perMessageDeflate}</td><td>booleans</td></tr>
  *   <tr><td>{@code sio4j.cookie}</td><td>{@code true} (Node's {@code io} cookie) or a cookie name</td></tr>
@@ -86,6 +90,12 @@ final class InitParams {
     ifPresent(intValue("maxBufferedPackets"), b::maxBufferedPackets);
     ifPresent(intValue("maxSessions"), b::maxSessions);
     ifPresent(intValue("httpCompressionThreshold"), b::httpCompressionThreshold);
+    ifPresent(intValue("maxHandshakesPerAddress"), b::maxHandshakesPerAddress);
+    ifPresent(duration("handshakeWindow"), b::handshakeWindow);
+    ifPresent(intValue("maxSessionsPerAddress"), b::maxSessionsPerAddress);
+    ifPresent(intValue("maxTrackedAddresses"), b::maxTrackedAddresses);
+    ifPresent(intValue("maxInboundPacketsPerSecond"), b::maxInboundPacketsPerSecond);
+    ifPresent(intValue("inboundPacketBurst"), b::inboundPacketBurst);
     ifPresent(bool("allowUpgrades"), b::allowUpgrades);
     ifPresent(bool("perMessageDeflate"), b::perMessageDeflate);
     List<String> transports = list("transports");

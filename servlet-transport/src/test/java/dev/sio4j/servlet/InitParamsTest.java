@@ -61,6 +61,30 @@ class InitParamsTest {
   }
 
   @Test
+  void readsTheRateLimitsWhichAreOffByDefault() {
+    EngineOptions d = params(Map.of()).engineOptions();
+    assertEquals(0, d.maxHandshakesPerAddress());
+    assertEquals(0, d.maxSessionsPerAddress());
+    assertEquals(0, d.maxInboundPacketsPerSecond());
+    EngineOptions o = params(Map.of(
+        "sio4j.maxHandshakesPerAddress", "30",
+        "sio4j.handshakeWindow", "PT10S",
+        "sio4j.maxSessionsPerAddress", "5",
+        "sio4j.maxTrackedAddresses", "1000",
+        "sio4j.maxInboundPacketsPerSecond", "50",
+        "sio4j.inboundPacketBurst", "200")).engineOptions();
+    assertEquals(30, o.maxHandshakesPerAddress());
+    assertEquals(Duration.ofSeconds(10), o.handshakeWindow());
+    assertEquals(5, o.maxSessionsPerAddress());
+    assertEquals(1000, o.maxTrackedAddresses());
+    assertEquals(50, o.maxInboundPacketsPerSecond());
+    assertEquals(200, o.inboundPacketBurst());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> params(Map.of("sio4j.maxSessionsPerAddress", "-1")).engineOptions());
+    assertTrue(e.getMessage().contains("maxSessionsPerAddress"), e.getMessage());
+  }
+
+  @Test
   void enabledFalseTurnsRegistrationOff() {
     assertFalse(params(Map.of("sio4j.enabled", "false")).enabled());
   }

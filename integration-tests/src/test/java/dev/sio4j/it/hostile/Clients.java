@@ -32,6 +32,30 @@ final class Clients {
     return send(request(baseUrl, "&sid=" + sid).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /**
+   * Sends a long-poll GET of {@code sid} over a plain socket and returns the socket, so a test can drop the connection
+   * while the server holds the request.
+   */
+  static java.net.Socket rawPoll(int port, String sid) throws java.io.IOException {
+    java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+    s.setSoTimeout((int) TIMEOUT.toMillis());
+    String request = "GET /socket.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+        + "\r\n\r\n";
+    s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  /** Drops a connection without a FIN (RST), as a killed client or a pulled cable. */
+  static void kill(java.net.Socket s) {
+    try {
+      s.setSoLinger(true, 0);
+      s.close();
+    } catch (java.io.IOException e) {
+      // gone anyway
+    }
+  }
+
   /** Opens a polling session; returns its sid. */
   static String openPolling(String baseUrl) throws Exception {
     HttpResponse<String> r = get(baseUrl, "");

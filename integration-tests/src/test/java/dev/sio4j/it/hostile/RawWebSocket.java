@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -57,7 +58,13 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Opens a connection to {@code 127.0.0.1:port} and sends the upgrade request; see {@link #status}. */
   static RawWebSocket open(int port, String pathAndQuery, String origin) throws IOException {
-    Socket s = new Socket("127.0.0.1", port);
+    return open(port, pathAndQuery, origin, null);
+  }
+
+  /** As {@link #open(int, String, String)}, from {@code localAddress} (e.g. 127.0.0.2, another client address). */
+  static RawWebSocket open(int port, String pathAndQuery, String origin, InetAddress localAddress)
+      throws IOException {
+    Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, localAddress, 0);
     s.setSoTimeout(TIMEOUT_MS);
     s.setTcpNoDelay(true);
     byte[] nonce = new byte[16];
@@ -84,7 +91,12 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Opens an Engine.IO WebSocket session at {@code path} and returns it with its open packet read. */
   static RawWebSocket engine(int port, String path) throws IOException {
-    RawWebSocket ws = open(port, path + "?EIO=4&transport=websocket", null);
+    return engine(port, path, null);
+  }
+
+  /** As {@link #engine(int, String)}, from {@code localAddress} ({@code null}: any). */
+  static RawWebSocket engine(int port, String path, InetAddress localAddress) throws IOException {
+    RawWebSocket ws = open(port, path + "?EIO=4&transport=websocket", null, localAddress);
     if (ws.status != 101) {
       throw new IOException("handshake refused: " + ws.responseHead);
     }
@@ -119,6 +131,30 @@ final class RawWebSocket implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       f.write(payload[i] ^ mask[i & 3]);
     }
+    out.write(f.toByteArray());
+    out.flush();
+  }
+
+  /**
+   * Sends the start of a frame (header, mask and the first {@code sentBytes} of the payload) and nothing more: a
+   * client that dies in the middle of a message.
+   */
+  synchronized void sendPartialFrame(int opcode, byte[] payload, int sentBytes) throws IOException {
+    int n = payload.length;
+    ByteArrayOutputStream f = new ByteArrayOutputStream(sentBytes + 14);
+    f.write(0x80 | opcode);
+    if (n < 126) {
+      f.write(0x80 | n);
+    } else if (n < 65536) {
+      f.write(0x80 | 126);
+      f.write(n >>> 8);
+      f.write(n);
+    } else {
+      f.write(0x80 | 127);
+      f.writeBytes(ByteBuffer.allocate(8).putLong(n).array());
+    }
+    f.writeBytes(new byte[4]); // a zero mask: the payload goes as is
+    f.write(payload, 0, sentBytes);
     out.write(f.toByteArray());
     out.flush();
   }

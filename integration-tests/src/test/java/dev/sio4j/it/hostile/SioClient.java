@@ -26,7 +26,15 @@ final class SioClient implements AutoCloseable {
 
   /** Opens the session and joins namespace {@code /}. */
   static SioClient connect(int port) throws IOException {
-    SioClient c = open(port);
+    return connect(port, null);
+  }
+
+  /** Opens the session from {@code localAddress} ({@code null}: any) and joins namespace {@code /}. */
+  static SioClient connect(int port, java.net.InetAddress localAddress) throws IOException {
+    RawWebSocket ws = RawWebSocket.engine(port, "/socket.io/", localAddress);
+    String open = ws.nextText();
+    assertEquals('0', open.charAt(0), open);
+    SioClient c = new SioClient(ws, json(open.substring(1)).getString("sid"), null);
     c.ws.sendText("40");
     String connected = c.ws.nextText();
     assertTrue(connected.startsWith("40{"), connected);
@@ -48,7 +56,10 @@ final class SioClient implements AutoCloseable {
     String reply;
     do {
       reply = ws.nextText();
-    } while (!reply.startsWith("43")); // skip broadcasts
+      if (reply.equals("2")) {
+        ws.sendText("3"); // answer heartbeats so a server with short pings keeps this session
+      }
+    } while (!reply.startsWith("43")); // skip broadcasts and pings
     assertEquals("43" + id + "[\"" + value + "\"]", reply);
   }
 
