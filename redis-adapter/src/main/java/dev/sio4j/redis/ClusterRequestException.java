@@ -1,6 +1,7 @@
 package dev.sio4j.redis;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * A cluster request ({@code fetchSockets}, {@code allRooms}, {@code serverSideEmit} with acks) failed: Redis could
@@ -23,5 +24,14 @@ public class ClusterRequestException extends RuntimeException {
   /** The answers received before the failure (only filled for {@code serverSideEmitWithAck}). */
   public List<Object> partialResponses() {
     return partialResponses;
+  }
+
+  /** The failure for Redis being unreachable (or {@code e} itself when it already is a cluster-request failure). */
+  static ClusterRequestException unavailable(Throwable e) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof ClusterRequestException c) {
+      return c;
+    }
+    return new ClusterRequestException("Redis unavailable: " + cause, null, cause);
   }
 }

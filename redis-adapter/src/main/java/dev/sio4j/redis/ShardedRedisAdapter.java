@@ -1,29 +1,19 @@
 package dev.sio4j.redis;
 
-import dev.sio4j.socket.AckCallback;
-import dev.sio4j.socket.AckException;
 import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.BroadcastOptions;
-import dev.sio4j.socket.adapter.InMemoryAdapter;
 import dev.sio4j.socket.adapter.RoomListener;
-import dev.sio4j.socket.adapter.SocketDetails;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * The adapter of one namespace in a cluster joined through Redis <em>sharded</em> pub/sub (Redis 7+), speaking the
@@ -39,10 +29,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Thread safe. Redis messages are handled on the Redis client's I/O thread; nothing here blocks.
  */
-public class ShardedRedisAdapter extends InMemoryAdapter {
-
-  private static final System.Logger LOG = System.getLogger("dev.sio4j.redis");
-  private static final SecureRandom RANDOM = new SecureRandom();
+public class ShardedRedisAdapter extends ClusterAdapter {
 
   // Node's socket.io-adapter MessageType
   private static final int BROADCAST = 3;
@@ -56,25 +43,19 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
   private static final int BROADCAST_CLIENT_COUNT = 11;
   private static final int BROADCAST_ACK = 12;
 
-  private final RedisAdapterFactory factory;
-  private final RedisAdapterOptions options;
   private final ShardedSubscriptionMode mode;
-  private final String uid;
   private final String channel;
   private final String responseChannel;
-  private final Map<String, Request> requests = new ConcurrentHashMap<>();
-  private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> roomSubscriptions = new ConcurrentHashMap<>();
-  private final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   ShardedRedisAdapter(AdapterNamespace nsp, RedisAdapterFactory factory) {
-    super(nsp);
-    this.factory = factory;
-    this.options = factory.options();
+    this(nsp, factory, ClusterWire.randomHexId(), factory.options().key() + "#" + nsp.name() + "#");
+  }
+
+  private ShardedRedisAdapter(AdapterNamespace nsp, RedisAdapterFactory factory, String uid, String channel) {
+    super(nsp, factory, uid, channel);
     this.mode = options.sharded();
-    this.uid = randomUid();
-    this.channel = options.key() + "#" + nsp.name() + "#";
+    this.channel = channel;
     this.responseChannel = channel + uid + "#";
   }
 
@@ -82,14 +63,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
   public void init() {
     factory.register(channel, this, this::onMessage);
     factory.register(responseChannel, this, this::onMessage);
-    subscribe(channel, responseChannel).whenComplete((v, e) -> {
-      if (e != null) {
-        LOG.log(Level.WARNING, "subscribing " + namespaceName() + " failed", e);
-        ready.completeExceptionally(e);
-      } else {
-        ready.complete(null);
-      }
-    });
+    onSubscribed(subscribe(channel, responseChannel));
     if (mode != ShardedSubscriptionMode.STATIC) {
       addRoomListener(new RoomListener() {
         @Override
@@ -113,24 +87,10 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     }
   }
 
-  /** Completes once this node is subscribed to its namespace channels (the first time). */
-  public CompletableFuture<Void> ready() {
-    return ready.copy();
-  }
-
   /** Completes once this node receives the broadcasts to {@code room} (dynamic modes; at once otherwise). */
   public CompletableFuture<Void> roomReady(String room) {
     CompletableFuture<Void> f = roomSubscriptions.get(room);
     return f == null ? ready() : f.copy();
-  }
-
-  /** This node's id in the cluster for this namespace (Node's {@code uid}). */
-  public String uid() {
-    return uid;
-  }
-
-  String namespaceName() {
-    return namespace().name();
   }
 
   /** Whether a room has a channel of its own (Node's {@code shouldUseASeparateNamespace}). */
@@ -149,8 +109,8 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     if (!opts.flags().local()) {
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put("packet", RedisAdapter.packetToWire(packet, false, namespaceName()));
-      data.put("opts", RedisAdapter.optsToWire(opts, true));
+      data.put("packet", ClusterWire.packetToWire(packet, false, namespaceName()));
+      data.put("opts", ClusterWire.optsToWire(opts, true));
       String ch = channel;
       if (opts.rooms().size() == 1) {
         String room = opts.rooms().iterator().next();
@@ -164,23 +124,6 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
       publish(ch, message(BROADCAST, data));
     }
     super.broadcast(packet, opts);
-  }
-
-  @Override
-  public void broadcastWithAck(SocketPacket packet, BroadcastOptions opts, IntConsumer clientCountCallback,
-      Consumer<List<Object>> ack) {
-    if (!opts.flags().local()) {
-      String requestId = RedisAdapter.randomId();
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("packet", RedisAdapter.packetToWire(packet, false, namespaceName()));
-      data.put("requestId", requestId);
-      data.put("opts", RedisAdapter.optsToWire(opts, true));
-      ackRequests.put(requestId, new AckRequest(clientCountCallback, ack));
-      Duration timeout = opts.flags().timeout() == null ? options.requestsTimeout() : opts.flags().timeout();
-      factory.timer().schedule(() -> ackRequests.remove(requestId), timeout.toMillis(), TimeUnit.MILLISECONDS);
-      publish(channel, message(BROADCAST, data));
-    }
-    super.broadcastWithAck(packet, opts, clientCountCallback, ack);
   }
 
   @Override
@@ -204,114 +147,54 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
   private void publishAction(int type, BroadcastOptions opts, String key, Object value) {
     if (!opts.flags().local()) {
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put("opts", RedisAdapter.optsToWire(opts, true));
+      data.put("opts", ClusterWire.optsToWire(opts, true));
       data.put(key, value);
       publish(channel, message(type, data));
     }
   }
 
-  /**
-   * The sockets selected by {@code opts} on every node, with their handshakes, rooms and data; only this node's when
-   * the options are {@code local}.
-   */
   @Override
-  public CompletableFuture<List<SocketDetails>> fetchClusterSockets(BroadcastOptions opts) {
-    List<Object> local = new ArrayList<>(localSocketDetails(opts));
-    if (opts.flags().local()) {
-      return CompletableFuture.completedFuture(RedisAdapter.asDetails(local));
-    }
-    return serverCount().thenCompose(count -> {
-      if (count <= 1) {
-        return CompletableFuture.completedFuture(RedisAdapter.asDetails(local));
-      }
-      String requestId = RedisAdapter.randomId();
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("opts", RedisAdapter.optsToWire(opts, true));
-      data.put("requestId", requestId);
-      return send(requestId, new Request(count - 1, local), message(FETCH_SOCKETS, data))
-          .thenApply(RedisAdapter::asDetails);
-    });
-  }
-
-  @Override
-  public void serverSideEmit(List<Object> eventAndArgs) {
-    if (!eventAndArgs.isEmpty() && eventAndArgs.get(eventAndArgs.size() - 1) instanceof AckCallback callback) {
-      serverSideEmitWithAck(new ArrayList<>(eventAndArgs.subList(0, eventAndArgs.size() - 1)))
-          .whenComplete((responses, e) -> {
-            if (e == null) {
-              callback.handle(null, responses);
-            } else {
-              Throwable cause = e.getCause() != null ? e.getCause() : e;
-              List<Object> partial = cause instanceof ClusterRequestException c ? c.partialResponses() : List.of();
-              callback.handle(new AckException(AckException.Kind.TIMEOUT, cause.getMessage(), partial), partial);
-            }
-          });
-      return;
-    }
+  byte[] encodeBroadcastWithAck(String requestId, SocketPacket packet, BroadcastOptions opts) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("packet", eventAndArgs);
-    publish(channel, message(SERVER_SIDE_EMIT, data));
+    data.put("packet", ClusterWire.packetToWire(packet, false, namespaceName()));
+    data.put("requestId", requestId);
+    data.put("opts", ClusterWire.optsToWire(opts, true));
+    return message(BROADCAST, data);
   }
 
-  /** Sends an event to the other nodes and collects one answer per node (Node's {@code serverSideEmitWithAck}). */
-  public CompletableFuture<List<Object>> serverSideEmitWithAck(List<Object> eventAndArgs) {
-    return serverCount().thenCompose(count -> {
-      if (count <= 1) {
-        return CompletableFuture.completedFuture(List.of());
-      }
-      String requestId = RedisAdapter.randomId();
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("requestId", requestId);
-      data.put("packet", eventAndArgs);
-      return send(requestId, new Request(count - 1, List.of()), message(SERVER_SIDE_EMIT, data));
-    });
-  }
-
-  /** How many nodes serve this namespace ({@code PUBSUB SHARDNUMSUB}, this node included). */
   @Override
-  public CompletableFuture<Integer> serverCount() {
-    CompletableFuture<Integer> count = new CompletableFuture<>();
-    try {
-      factory.pub().async().pubsubShardNumsub(RedisAdapter.bytes(channel)).whenComplete((m, e) -> {
-        if (e != null) {
-          count.completeExceptionally(RedisAdapter.unavailable(e));
-        } else {
-          count.complete(m.values().stream().findFirst().map(Long::intValue).orElse(0));
-        }
-      });
-    } catch (RuntimeException e) {
-      count.completeExceptionally(RedisAdapter.unavailable(e));
+  byte[] encodeServerSideEmit(String requestId, List<Object> eventAndArgs) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (requestId != null) {
+      data.put("requestId", requestId);
     }
-    return count.orTimeout(options.requestsTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(RedisAdapter.unavailable(e)));
+    data.put("packet", eventAndArgs);
+    return message(SERVER_SIDE_EMIT, data);
   }
 
-  private CompletableFuture<List<Object>> send(String requestId, Request request, byte[] message) {
-    if (requests.size() >= options.maxPendingRequests()) {
-      return CompletableFuture.failedFuture(new ClusterRequestException(
-          "too many pending cluster requests (maxPendingRequests " + options.maxPendingRequests() + ")", null, null));
-    }
-    requests.put(requestId, request);
-    request.timeout = factory.timer().schedule(() -> {
-      if (requests.remove(requestId, request)) {
-        request.future.completeExceptionally(new ClusterRequestException("timeout reached: only " + request.current()
-            + " responses received out of " + request.expected, request.responses(), null));
-      }
-    }, options.requestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    publishFuture(channel, message).whenComplete((v, e) -> {
-      if (e != null && requests.remove(requestId, request)) {
-        request.timeout.cancel(false);
-        request.future.completeExceptionally(RedisAdapter.unavailable(e));
-      }
-    });
-    return request.future;
+  @Override
+  byte[] encodeFetchSockets(String requestId, BroadcastOptions opts) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("opts", ClusterWire.optsToWire(opts, true));
+    data.put("requestId", requestId);
+    return message(FETCH_SOCKETS, data);
+  }
+
+  /** Node's {@code ClusterMessage}: JSON, or MessagePack when it carries binary (as Node's {@code encode}). */
+  private byte[] message(int type, Map<String, Object> data) {
+    Map<String, Object> msg = new LinkedHashMap<>();
+    msg.put("uid", uid());
+    msg.put("nsp", namespaceName());
+    msg.put("type", type);
+    msg.put("data", data);
+    return ClusterWire.hasBinary(data) ? MsgPack.encode(msg) : JsonText.encode(msg);
   }
 
   // ---- incoming ----
 
   void onMessage(boolean fromPattern, String ch, byte[] raw) {
-    Map<?, ?> msg = RedisAdapter.decodeObject(raw, options.maxNestingDepth());
-    if (msg == null || uid.equals(msg.get("uid")) || !namespaceName().equals(msg.get("nsp"))
+    Map<?, ?> msg = ClusterWire.decodeObject(raw, options.maxNestingDepth());
+    if (msg == null || uid().equals(msg.get("uid")) || !namespaceName().equals(msg.get("nsp"))
         || !(msg.get("type") instanceof Number t) || !(msg.get("data") instanceof Map<?, ?> data)) {
       return;
     }
@@ -319,78 +202,52 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     Object requestId = data.get("requestId");
     Object from = msg.get("uid");
     switch (type) {
-      case BROADCAST -> {
-        SocketPacket p = data.get("packet") instanceof Map<?, ?> packet
-            ? RedisAdapter.packetFromWire(packet, namespaceName()) : null;
-        if (p == null) {
-          return;
-        }
-        BroadcastOptions opts = RedisAdapter.optsFromWire(data.get("opts"));
-        if (requestId == null) {
-          super.broadcast(p, opts);
-          return;
-        }
-        super.broadcastWithAck(p, opts,
-            count -> respond(from, BROADCAST_CLIENT_COUNT, requestId, "clientCount", count),
-            args -> respond(from, BROADCAST_ACK, requestId, "packet", args.isEmpty() ? null : args.get(0)));
-      }
-      case SOCKETS_JOIN -> super.addSockets(RedisAdapter.optsFromWire(data.get("opts")),
-          RedisAdapter.stringSet(data.get("rooms")));
-      case SOCKETS_LEAVE -> super.delSockets(RedisAdapter.optsFromWire(data.get("opts")),
-          RedisAdapter.stringSet(data.get("rooms")));
-      case DISCONNECT_SOCKETS -> super.disconnectSockets(RedisAdapter.optsFromWire(data.get("opts")),
+      case BROADCAST -> onBroadcast(from, requestId, data);
+      case SOCKETS_JOIN -> super.addSockets(ClusterWire.optsFromWire(data.get("opts")),
+          ClusterWire.stringSet(data.get("rooms")));
+      case SOCKETS_LEAVE -> super.delSockets(ClusterWire.optsFromWire(data.get("opts")),
+          ClusterWire.stringSet(data.get("rooms")));
+      case DISCONNECT_SOCKETS -> super.disconnectSockets(ClusterWire.optsFromWire(data.get("opts")),
           Boolean.TRUE.equals(data.get("close")));
-      case FETCH_SOCKETS -> {
-        List<Object> sockets = new ArrayList<>();
-        for (SocketDetails d : localSocketDetails(RedisAdapter.optsFromWire(data.get("opts")))) {
-          sockets.add(SocketDetailsWire.toWire(d));
-        }
-        respond(from, FETCH_SOCKETS_RESPONSE, requestId, "sockets", sockets);
-      }
+      case FETCH_SOCKETS -> respond(from, FETCH_SOCKETS_RESPONSE, requestId, "sockets",
+          localSocketsOnWire(ClusterWire.optsFromWire(data.get("opts"))));
       case SERVER_SIDE_EMIT -> {
-        if (!(data.get("packet") instanceof List<?> packet)) {
-          return;
+        if (data.get("packet") instanceof List<?> packet) {
+          receiveServerSideEmit(packet, requestId,
+              arg -> respond(from, SERVER_SIDE_EMIT_RESPONSE, requestId, "packet", arg));
         }
-        Consumer<Object> ack = null;
-        if (requestId != null) {
-          AtomicBoolean called = new AtomicBoolean();
-          ack = arg -> {
-            if (called.compareAndSet(false, true)) {
-              respond(from, SERVER_SIDE_EMIT_RESPONSE, requestId, "packet", arg);
-            }
-          };
-        }
-        namespace().receiveServerSideEmit(new ArrayList<>(packet), ack);
       }
-      case FETCH_SOCKETS_RESPONSE, SERVER_SIDE_EMIT_RESPONSE, BROADCAST_CLIENT_COUNT, BROADCAST_ACK ->
-          onResponse(type, String.valueOf(requestId), data);
+      case FETCH_SOCKETS_RESPONSE, SERVER_SIDE_EMIT_RESPONSE -> onResponse(String.valueOf(requestId), null, data);
+      case BROADCAST_CLIENT_COUNT -> onResponse(String.valueOf(requestId), RequestType.BROADCAST_CLIENT_COUNT, data);
+      case BROADCAST_ACK -> onResponse(String.valueOf(requestId), RequestType.BROADCAST_ACK, data);
       default -> LOG.log(Level.DEBUG, () -> "ignoring message type " + type);
     }
   }
 
-  private void onResponse(int type, String requestId, Map<?, ?> data) {
-    AckRequest ackRequest = ackRequests.get(requestId);
-    if (ackRequest != null) {
-      if (type == BROADCAST_CLIENT_COUNT && data.get("clientCount") instanceof Number n) {
-        ackRequest.clientCount.accept(n.intValue());
-      } else if (type == BROADCAST_ACK) {
-        ackRequest.ack.accept(java.util.Arrays.asList(data.get("packet")));
-      }
+  private void onBroadcast(Object from, Object requestId, Map<?, ?> data) {
+    SocketPacket p = data.get("packet") instanceof Map<?, ?> packet
+        ? ClusterWire.packetFromWire(packet, namespaceName()) : null;
+    if (p == null) {
       return;
     }
-    Request request = requests.get(requestId);
-    if (request == null) {
+    BroadcastOptions opts = ClusterWire.optsFromWire(data.get("opts"));
+    if (requestId == null) {
+      super.broadcast(p, opts);
       return;
     }
-    boolean done = type == FETCH_SOCKETS_RESPONSE && data.get("sockets") instanceof List<?> l
-        ? request.add(new ArrayList<>(l))
-        : request.add(java.util.Collections.singletonList(data.get("packet")));
-    if (done && requests.remove(requestId, request)) {
-      request.timeout.cancel(false);
-      request.future.complete(request.responses());
-    }
+    localBroadcastWithAck(p, opts,
+        count -> respond(from, BROADCAST_CLIENT_COUNT, requestId, "clientCount", count),
+        args -> respond(from, BROADCAST_ACK, requestId, "packet", args.isEmpty() ? null : args.get(0)));
   }
 
+  @Override
+  List<Object> readAnswer(RequestType kind, Map<?, ?> answer) {
+    return kind == RequestType.REMOTE_FETCH && answer.get("sockets") instanceof List<?> l
+        ? new ArrayList<>(l)
+        : Collections.singletonList(answer.get("packet"));
+  }
+
+  /** Answers on the requester's own channel (Node's {@code doPublishResponse}). */
   private void respond(Object requesterUid, int type, Object requestId, String key, Object value) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("requestId", requestId);
@@ -398,40 +255,13 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     publish(channel + requesterUid + "#", message(type, data));
   }
 
-  // ---- helpers ----
-
-  /** Node's {@code ClusterMessage}: JSON, or MessagePack when it carries binary (as Node's {@code encode}). */
-  private byte[] message(int type, Map<String, Object> data) {
-    Map<String, Object> msg = new LinkedHashMap<>();
-    msg.put("uid", uid);
-    msg.put("nsp", namespaceName());
-    msg.put("type", type);
-    msg.put("data", data);
-    return hasBinary(data) ? MsgPack.encode(msg) : JsonText.encode(msg);
-  }
-
-  private static boolean hasBinary(Object o) {
-    if (o instanceof byte[] || o instanceof java.nio.ByteBuffer) {
-      return true;
-    }
-    if (o instanceof Map<?, ?> m) {
-      return m.values().stream().anyMatch(ShardedRedisAdapter::hasBinary);
-    }
-    if (o instanceof Iterable<?> l) {
-      for (Object e : l) {
-        if (hasBinary(e)) {
-          return true;
-        }
-      }
-    }
-    return o instanceof Object[] a && java.util.Arrays.stream(a).anyMatch(ShardedRedisAdapter::hasBinary);
-  }
+  // ---- Redis commands ----
 
   private CompletableFuture<Void> subscribe(String... channels) {
     try {
       byte[][] keys = new byte[channels.length][];
       for (int i = 0; i < channels.length; i++) {
-        keys[i] = RedisAdapter.bytes(channels[i]);
+        keys[i] = ClusterWire.bytes(channels[i]);
       }
       return factory.sub().async().ssubscribe(keys).toCompletableFuture();
     } catch (RuntimeException e) {
@@ -441,81 +271,26 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
 
   private void unsubscribe(String ch) {
     try {
-      factory.sub().async().sunsubscribe(RedisAdapter.bytes(ch));
+      factory.sub().async().sunsubscribe(ClusterWire.bytes(ch));
     } catch (RuntimeException e) {
       LOG.log(Level.DEBUG, () -> "unsubscribing " + ch + " failed: " + e);
     }
   }
 
-  private void publish(String ch, byte[] message) {
-    publishFuture(ch, message).whenComplete((v, e) -> {
-      if (e != null) {
-        LOG.log(Level.DEBUG, () -> "publishing on " + ch + " failed: " + e);
-      }
-    });
-  }
-
-  private CompletableFuture<Long> publishFuture(String ch, byte[] message) {
-    try {
-      return factory.pub().async().spublish(RedisAdapter.bytes(ch), message).toCompletableFuture();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  private static String randomUid() {
-    byte[] b = new byte[8];
-    RANDOM.nextBytes(b);
-    return HexFormat.of().formatHex(b); // as Node's randomBytes(8).toString("hex")
-  }
-
-  /** Unsubscribes and fails the pending requests. Idempotent. */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    factory.unregister(this);
+  void doUnsubscribe() {
     List<String> channels = new ArrayList<>(List.of(channel, responseChannel));
     roomSubscriptions.keySet().forEach(room -> channels.add(roomChannel(room)));
     channels.forEach(this::unsubscribe);
-    ClusterRequestException closedError = new ClusterRequestException("adapter closed", null, null);
-    requests.values().forEach(r -> {
-      r.timeout.cancel(false);
-      r.future.completeExceptionally(closedError);
-    });
-    requests.clear();
-    ackRequests.clear();
   }
 
-  private record AckRequest(IntConsumer clientCount, Consumer<List<Object>> ack) {}
+  @Override
+  CompletionStage<Long> doPublish(byte[] ch, byte[] message) {
+    return factory.pub().async().spublish(ch, message);
+  }
 
-  /** A request waiting for {@code expected} answers from the other nodes. */
-  private static final class Request {
-    final int expected;
-    private int current;
-    private final List<Object> items;
-    final CompletableFuture<List<Object>> future = new CompletableFuture<>();
-    volatile ScheduledFuture<?> timeout;
-
-    Request(int expected, List<Object> local) {
-      this.expected = expected;
-      this.items = new ArrayList<>(local);
-    }
-
-    /** Adds one node's answer; true when all arrived. */
-    synchronized boolean add(List<Object> answer) {
-      current++;
-      items.addAll(answer);
-      return current >= expected;
-    }
-
-    synchronized int current() {
-      return current;
-    }
-
-    synchronized List<Object> responses() {
-      return new ArrayList<>(items);
-    }
+  @Override
+  CompletionStage<Map<byte[], Long>> doCountSubscribers(byte[] ch) {
+    return factory.pub().async().pubsubShardNumsub(ch);
   }
 }

@@ -44,6 +44,25 @@ final class SocketDetailsWire {
     return new SocketDetails(id, hs, rooms, data);
   }
 
+  /** The wire form of each socket. */
+  static List<Object> allToWire(List<SocketDetails> details) {
+    List<Object> out = new ArrayList<>(details.size());
+    details.forEach(d -> out.add(toWire(d)));
+    return out;
+  }
+
+  /** The sockets of a list mixing this node's details with other nodes' wire forms (skipping those without id). */
+  static List<SocketDetails> allFromWire(List<Object> mixed) {
+    List<SocketDetails> out = new ArrayList<>(mixed.size());
+    for (Object o : mixed) {
+      SocketDetails details = o instanceof SocketDetails d ? d : fromWire(o);
+      if (details != null) {
+        out.add(details);
+      }
+    }
+    return out;
+  }
+
   /** Node's handshake object: a header or query value is a string, or an array when repeated. */
   static Map<String, Object> handshakeToWire(Handshake h) {
     Map<String, Object> out = new LinkedHashMap<>();
