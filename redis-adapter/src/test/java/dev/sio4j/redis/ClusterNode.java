@@ -3,6 +3,7 @@ package dev.sio4j.redis;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.socket.EngineFreeServers;
+import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
 import java.time.Duration;
@@ -27,16 +28,7 @@ final class ClusterNode implements AutoCloseable {
     redis = RedisAdapterFactory.create(redisUri,
         RedisAdapterOptions.builder().key(key).requestsTimeout(requestsTimeout).build());
     io = EngineFreeServers.create(SocketIoOptions.builder().adapterFactory(redis).build());
-    io.onConnection(socket -> {
-      Object room = socket.handshake().auth().get("room");
-      if (room != null) {
-        socket.join(room.toString());
-      }
-      Object name = socket.handshake().auth().get("name");
-      if (name != null) {
-        socket.data().put("name", name);
-      }
-    });
+    io.onConnection(ClusterNode::joinRoomAndName);
     await(adapter().ready());
   }
 
@@ -52,6 +44,18 @@ final class ClusterNode implements AutoCloseable {
     Matcher m = SID.matcher(conn.await("0{"));
     assertTrue(m.matches());
     return new Client(conn, m.group(1));
+  }
+
+  /** Joins a connecting socket to the room of its auth and puts the auth's name into its data. */
+  static void joinRoomAndName(Socket socket) {
+    Object room = socket.handshake().auth().get("room");
+    if (room != null) {
+      socket.join(room.toString());
+    }
+    Object name = socket.handshake().auth().get("name");
+    if (name != null) {
+      socket.data().put("name", name);
+    }
   }
 
   static <T> T await(CompletionStage<T> stage) {

@@ -30,14 +30,7 @@ final class JettyNode implements AutoCloseable {
     redis = RedisAdapterFactory.create(redisUri, options);
     io = new SocketIoServer(SocketIoOptions.builder().adapterFactory(redis).build());
     io.onConnection(socket -> {
-      Object room = socket.handshake().auth().get("room");
-      if (room != null) {
-        socket.join(room.toString());
-      }
-      Object name = socket.handshake().auth().get("name");
-      if (name != null) {
-        socket.data().put("name", name);
-      }
+      ClusterNode.joinRoomAndName(socket);
       socket.emit("welcome");
     });
     ClusterNode.await(options.sharded() == null ? redis.adapter("/").ready() : redis.shardedAdapter("/").ready());

@@ -46,16 +46,8 @@ class NodeInteropTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (java != null) {
-      java.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
+  static void stop() throws Exception {
+    Resources.closeAll(node, java, redis);
   }
 
   @Test

@@ -44,17 +44,7 @@ class RealClientsTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (peer != null) {
-      peer.close();
-    }
-    for (JettyNode n : new JettyNode[] {a, b}) {
-      if (n != null) {
-        n.close();
-      }
-    }
-    if (redis != null) {
-      redis.close();
-    }
+    Resources.closeAll(peer, a, b, redis);
   }
 
   @Test

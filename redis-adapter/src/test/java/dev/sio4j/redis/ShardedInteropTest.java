@@ -44,15 +44,7 @@ class ShardedInteropTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (peer != null) {
-      peer.close();
-    }
-    if (java != null) {
-      java.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
+    Resources.closeAll(peer, java, redis);
   }
 
   @Test
