@@ -39,16 +39,29 @@ final class EventSerializer {
    * returns {@code false} and does nothing (the caller then queues a task that does not borrow transient buffers).
    */
   boolean runIfIdle(Runnable task) {
-    if (!tasks.isEmpty() || !running.compareAndSet(false, true)) {
+    if (!tryAcquire()) {
       return false;
     }
     try {
       runSafely(task);
     } finally {
-      running.set(false);
+      release();
     }
-    drain();
     return true;
+  }
+
+  /**
+   * Takes the serializer if nothing is queued or running: the caller then runs its callback inline (catching what it
+   * throws) and must call {@link #release} in a {@code finally}. Saves a task object on the common idle path.
+   */
+  boolean tryAcquire() {
+    return tasks.isEmpty() && running.compareAndSet(false, true);
+  }
+
+  /** Gives back what {@link #tryAcquire} took and runs what was queued meanwhile. */
+  void release() {
+    running.set(false);
+    drain();
   }
 
   private void drain() {

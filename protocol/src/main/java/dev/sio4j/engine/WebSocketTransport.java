@@ -31,7 +31,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private boolean inFlight; // guarded by session.lock: a send is outstanding
   private boolean pumping; // guarded by session.lock: a thread is inside the flush loop's send
   private boolean closed; // guarded by session.lock
-  private EngineSession.Outbound current; // guarded by session.lock: the queued packet in flight, if any
+  private Object current; // guarded by session.lock: the queue entry in flight (an Outbound, or PLAIN), if any
 
   WebSocketTransport(EngineSession session, WebSocketChannel channel, EngineOptions options) {
     this.session = session;
@@ -60,44 +60,60 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     flush();
   }
 
+  /** {@link #claimLocked}'s answer when the queue is written out and a graceful close is due. */
+  private static final Object FINISH = new Object();
+  /** {@link #current} for a queued packet with no callback (saves storing the shared message). */
+  private static final Object PLAIN = new Object();
+
   @Override
   void flush() {
-    while (true) {
-      OutboundMessage next = null;
-      boolean finish = false;
-      synchronized (session.lock) {
-        if (pumping || inFlight || closed) {
-          return;
-        }
-        next = control.poll();
-        if (next == null && attached) {
-          EngineSession.Outbound o = session.pollLocked();
-          if (o != null) {
-            current = o;
-            next = o.message();
-          } else {
-            finish = session.closingLocked(); // graceful close: everything is written
-          }
-        }
-        if (next == null && !finish) {
-          return;
-        }
-        if (next != null) {
-          inFlight = true;
-          pumping = true;
-        }
+    Object next;
+    synchronized (session.lock) {
+      next = claimLocked();
+    }
+    pump(next);
+  }
+
+  /**
+   * Locked: claims what to write next if nothing is being written (marks it in flight): an {@link OutboundMessage},
+   * {@link #FINISH}, or {@code null} when there is nothing to do or a send is outstanding. The caller must pass the
+   * answer to {@link #pump} once it has released the lock.
+   */
+  Object claimLocked() {
+    if (pumping || inFlight || closed) {
+      return null;
+    }
+    OutboundMessage next = control.isEmpty() ? null : control.poll();
+    if (next == null && attached) {
+      Object entry = session.pollLocked();
+      if (entry == null) {
+        return session.closingLocked() ? FINISH : null; // graceful close: everything is written
       }
-      if (finish) {
+      current = entry instanceof OutboundMessage ? PLAIN : entry;
+      next = EngineSession.messageOf(entry);
+    }
+    if (next != null) {
+      inFlight = true;
+      pumping = true;
+    }
+    return next;
+  }
+
+  /**
+   * Writes what {@link #claimLocked} claimed, then keeps writing while sends complete inline (Jetty completes most
+   * sends before returning): one lock per frame for "done, and what next". Called without the lock.
+   */
+  void pump(Object next) {
+    while (next != null) {
+      if (next == FINISH) {
         closeNow();
         session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
         return;
       }
-      send(next);
+      send((OutboundMessage) next);
       synchronized (session.lock) {
         pumping = false;
-        if (inFlight) {
-          return; // completes later; the callback continues the loop
-        }
+        next = inFlight ? null : claimLocked(); // in flight: completes later, the callback continues
       }
     }
   }
@@ -117,21 +133,25 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private final class Callback implements WebSocketChannel.SendCallback {
     @Override
     public void onSuccess() {
-      EngineSession.Outbound done;
+      Object done;
       boolean inLoop;
       boolean drained;
+      Object next = null;
       synchronized (session.lock) {
         done = current;
         current = null;
         inFlight = false;
         inLoop = pumping;
         drained = attached && !session.hasQueuedLocked();
+        if (!inLoop) {
+          next = claimLocked();
+        }
       }
       if (done != null) {
         session.written(done, drained);
       }
       if (!inLoop) {
-        flush();
+        pump(next);
       }
     }
 
