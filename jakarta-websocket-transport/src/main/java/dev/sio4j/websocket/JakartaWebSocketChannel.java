@@ -38,29 +38,62 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   private final ArrayDeque<Send> queued = new ArrayDeque<>(0); // only used if the one-send rule is broken
   /** One handler for every send of this channel: {@link #current} says whose send it is. */
   private final SendHandler handler = this::finished;
+  /** Jetty's batching sender, or null on other containers (frames then go one by one through JSR-356). */
+  private final JettyFrameSender jetty;
   private boolean sending; // guarded by lock
   private SendCallback current; // guarded by lock: the outstanding send's callback
 
   JakartaWebSocketChannel(Session session) {
     this.session = session;
     this.remote = session.getAsyncRemote();
+    this.jetty = JettyFrameSender.of(remote, handler);
   }
 
   @Override
   public void sendText(String text, SendCallback callback) {
+    sendText(text, false, callback);
+  }
+
+  @Override
+  public void sendBinary(ByteBuffer data, SendCallback callback) {
+    sendBinary(data, false, callback);
+  }
+
+  @Override
+  public void sendText(String text, boolean moreFollows, SendCallback callback) {
     if (claim(callback)) {
-      start(text, null);
+      if (jetty != null) {
+        startJetty(text, null, moreFollows);
+      } else {
+        start(text, null);
+      }
     } else {
       queue(new Send(text, null, callback));
     }
   }
 
   @Override
-  public void sendBinary(ByteBuffer data, SendCallback callback) {
+  public void sendBinary(ByteBuffer data, boolean moreFollows, SendCallback callback) {
     if (claim(callback)) {
-      start(null, data.duplicate());
+      if (jetty != null) {
+        startJetty(null, data.duplicate(), moreFollows);
+      } else {
+        start(null, data.duplicate());
+      }
     } else {
       queue(new Send(null, data.duplicate(), callback));
+    }
+  }
+
+  private void startJetty(String text, ByteBuffer data, boolean batch) {
+    try {
+      if (text != null) {
+        jetty.sendText(text, batch);
+      } else {
+        jetty.sendBinary(data, batch);
+      }
+    } catch (RuntimeException e) {
+      finished(new SendResult(e));
     }
   }
 

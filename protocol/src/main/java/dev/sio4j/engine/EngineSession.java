@@ -235,7 +235,7 @@ final class EngineSession implements EngineSocket {
         queue.add(onFlushed == null ? message : new Outbound(message, onFlushed));
         queuedWeight += weight;
         if (t instanceof WebSocketTransport ws) {
-          next = ws.claimLocked();
+          next = ws.claimOrCorkLocked();
         }
       }
     }
@@ -267,7 +267,7 @@ final class EngineSession implements EngineSocket {
         }
         queuedWeight += weight;
         if (t instanceof WebSocketTransport ws) {
-          next = ws.claimLocked();
+          next = ws.claimOrCorkLocked();
         }
       }
     }
@@ -282,7 +282,11 @@ final class EngineSession implements EngineSocket {
       return false;
     }
     if (t instanceof WebSocketTransport ws) {
-      ws.pump(next);
+      if (next == WebSocketTransport.CORKED) {
+        WriteCork.defer(ws);
+      } else {
+        ws.pump(next);
+      }
     } else {
       t.flush();
     }

@@ -31,6 +31,8 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private boolean inFlight; // guarded by session.lock: a send is outstanding
   private boolean pumping; // guarded by session.lock: a thread is inside the flush loop's send
   private boolean closed; // guarded by session.lock
+  private boolean corked; // guarded by session.lock: registered with a WriteCork, which will flush
+  private boolean more; // guarded by session.lock: the claimed frame has more queued behind it
   private Object current; // guarded by session.lock: the queue entry in flight (an Outbound, or PLAIN), if any
 
   WebSocketTransport(EngineSession session, WebSocketChannel channel, EngineOptions options) {
@@ -65,6 +67,34 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   /** {@link #current} for a queued packet with no callback (saves storing the shared message). */
   private static final Object PLAIN = new Object();
 
+  /** {@link #claimOrCorkLocked}'s answer when the caller must {@link WriteCork#defer} this transport. */
+  static final Object CORKED = new Object();
+
+  /**
+   * Locked: like {@link #claimLocked}, but inside a listener callback ({@link WriteCork#active}) it claims nothing and
+   * answers {@link #CORKED} the first time (the caller registers this transport with the cork), {@code null} after.
+   */
+  Object claimOrCorkLocked() {
+    if (corked) {
+      return null;
+    }
+    if (WriteCork.active() && attached && !closed) {
+      corked = true;
+      return CORKED;
+    }
+    return claimLocked();
+  }
+
+  /** The cork ended: write what queued meanwhile. */
+  void uncork() {
+    Object next;
+    synchronized (session.lock) {
+      corked = false;
+      next = claimLocked();
+    }
+    pump(next);
+  }
+
   @Override
   void flush() {
     Object next;
@@ -92,6 +122,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
       current = entry instanceof OutboundMessage ? PLAIN : entry;
       next = EngineSession.messageOf(entry);
     }
+    more = !control.isEmpty() || (attached && session.hasQueuedLocked());
     if (next != null) {
       inFlight = true;
       pumping = true;
@@ -110,7 +141,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
         session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
         return;
       }
-      send((OutboundMessage) next);
+      send((OutboundMessage) next, more); // more: set by the claim, on this thread
       synchronized (session.lock) {
         pumping = false;
         next = inFlight ? null : claimLocked(); // in flight: completes later, the callback continues
@@ -118,12 +149,12 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     }
   }
 
-  private void send(OutboundMessage message) {
+  private void send(OutboundMessage message, boolean moreFollows) {
     try {
       if (message.isBinary()) {
-        channel.sendBinary(message.binaryFrame(), callback);
+        channel.sendBinary(message.binaryFrame(), moreFollows, callback);
       } else {
-        channel.sendText(message.textForm(), callback);
+        channel.sendText(message.textForm(), moreFollows, callback);
       }
     } catch (RuntimeException e) {
       callback.onFailure(e);
