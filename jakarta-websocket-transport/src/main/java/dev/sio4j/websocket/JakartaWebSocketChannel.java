@@ -46,7 +46,21 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   JakartaWebSocketChannel(Session session) {
     this.session = session;
     this.remote = session.getAsyncRemote();
-    this.jetty = JettyFrameSender.of(remote, handler);
+    this.jetty = jettySender(remote, handler);
+  }
+
+  /** Jetty's batching sender when the container is Jetty and its classes are visible here, else null. */
+  private static JettyFrameSender jettySender(RemoteEndpoint.Async remote, SendHandler handler) {
+    if (!remote.getClass().getName().startsWith("org.eclipse.jetty.")) {
+      return null; // never load JettyFrameSender elsewhere
+    }
+    try {
+      return JettyFrameSender.of(remote, handler);
+    } catch (LinkageError e) {
+      // a web app class loader hides Jetty's implementation classes (the usual WAR deployment): plain JSR-356
+      LOG.log(Level.DEBUG, () -> "Jetty frame batching unavailable: " + e);
+      return null;
+    }
   }
 
   @Override
