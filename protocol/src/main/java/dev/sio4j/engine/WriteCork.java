@@ -50,7 +50,12 @@ final class WriteCork {
     }
     try {
       for (int i = 0; i < pending.size(); i++) {
-        pending.get(i).uncork(); // may add more (a flush callback that sends), handled by this loop
+        try {
+          pending.get(i).uncork(); // may add more (a flush callback that sends), handled by this loop
+        } catch (RuntimeException e) {
+          // never leave a later transport corked (it would stall): log and go on with the others
+          System.getLogger("dev.sio4j.engine").log(System.Logger.Level.WARNING, "writing a corked WebSocket failed", e);
+        }
       }
     } finally {
       pending.clear();
