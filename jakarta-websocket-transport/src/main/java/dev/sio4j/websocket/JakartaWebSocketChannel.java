@@ -35,8 +35,11 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   private final RemoteEndpoint.Async remote;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object lock = new Object();
-  private final ArrayDeque<Send> queued = new ArrayDeque<>();
-  private boolean sending;
+  private final ArrayDeque<Send> queued = new ArrayDeque<>(0); // only used if the one-send rule is broken
+  /** One handler for every send of this channel: {@link #current} says whose send it is. */
+  private final SendHandler handler = this::finished;
+  private boolean sending; // guarded by lock
+  private SendCallback current; // guarded by lock: the outstanding send's callback
 
   JakartaWebSocketChannel(Session session) {
     this.session = session;
@@ -45,12 +48,31 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
 
   @Override
   public void sendText(String text, SendCallback callback) {
-    enqueue(new Send(text, null, callback));
+    sendText(text, false, callback);
   }
 
   @Override
   public void sendBinary(ByteBuffer data, SendCallback callback) {
-    enqueue(new Send(null, data.duplicate(), callback));
+    sendBinary(data, false, callback);
+  }
+
+  @Override
+  public void sendText(String text, boolean moreFollows, SendCallback callback) {
+    // JSR-356 has no non-blocking way to batch frames (flushBatch() blocks), so each frame is its own write.
+    if (claim(callback)) {
+      start(text, null);
+    } else {
+      queue(new Send(text, null, callback));
+    }
+  }
+
+  @Override
+  public void sendBinary(ByteBuffer data, boolean moreFollows, SendCallback callback) {
+    if (claim(callback)) {
+      start(null, data.duplicate());
+    } else {
+      queue(new Send(null, data.duplicate(), callback));
+    }
   }
 
   @Override
@@ -75,54 +97,78 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
     }
   }
 
-  private void enqueue(Send send) {
+  /** Makes {@code callback} the outstanding send if there is none (the engine's normal case: nothing allocated). */
+  private boolean claim(SendCallback callback) {
     synchronized (lock) {
       if (sending) {
-        if (queued.size() >= MAX_QUEUED) {
-          send.callback.onFailure(new IllegalStateException("more than " + MAX_QUEUED + " sends outstanding"));
-          return;
-        }
-        queued.add(send);
-        return;
+        return false;
       }
       sending = true;
+      current = callback;
+      return true;
     }
-    start(send);
   }
 
-  private void start(Send send) {
-    SendHandler handler = result -> finished(send, result);
-    try {
-      if (send.text != null) {
-        remote.sendText(send.text, handler);
+  private void queue(Send send) {
+    boolean start = false;
+    synchronized (lock) {
+      if (!sending) { // the outstanding send finished meanwhile
+        sending = true;
+        current = send.callback;
+        start = true;
+      } else if (queued.size() >= MAX_QUEUED) {
+        send.callback.onFailure(new IllegalStateException("more than " + MAX_QUEUED + " sends outstanding"));
+        return;
       } else {
-        remote.sendBinary(send.data, handler);
+        queued.add(send);
+      }
+    }
+    if (start) {
+      start(send.text, send.data);
+    }
+  }
+
+  private void start(String text, ByteBuffer data) {
+    try {
+      if (text != null) {
+        remote.sendText(text, handler);
+      } else {
+        remote.sendBinary(data, handler);
       }
     } catch (RuntimeException e) {
       // e.g. IllegalStateException: the session closed meanwhile
-      finished(send, new SendResult(e));
+      finished(new SendResult(e));
     }
   }
 
-  private void finished(Send send, SendResult result) {
+  /**
+   * The outstanding send completed: the next queued one (if any) becomes outstanding before the callback runs, so a
+   * send made from the callback queues behind it and order is kept.
+   */
+  private void finished(SendResult result) {
+    SendCallback callback;
+    Send next;
+    synchronized (lock) {
+      callback = current;
+      next = queued.poll();
+      if (next == null) {
+        sending = false;
+        current = null;
+      } else {
+        current = next.callback;
+      }
+    }
     try {
       if (result.isOK()) {
-        send.callback.onSuccess();
+        callback.onSuccess();
       } else {
-        send.callback.onFailure(result.getException());
+        callback.onFailure(result.getException());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "send callback failed", e);
     }
-    Send next;
-    synchronized (lock) {
-      next = queued.poll();
-      if (next == null) {
-        sending = false;
-      }
-    }
     if (next != null) {
-      start(next);
+      start(next.text, next.data);
     }
   }
 

@@ -25,8 +25,24 @@ final class EngineSession implements EngineSocket {
   private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
   static final int PROTOCOL = 4;
 
-  /** A queued packet and what to run once it is written. */
+  /**
+   * A queued packet with what to run once it is written. The queue holds a bare {@link OutboundMessage} when there is
+   * nothing to run (the common case), so a send allocates no wrapper.
+   */
   record Outbound(OutboundMessage message, Runnable onFlushed) {}
+
+  /** Whether a listener class overrides {@code onFlush} or {@code onDrain} (else those events need not be queued). */
+  private static final ClassValue<Boolean> WANTS_FLUSH_EVENTS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("onFlush").getDeclaringClass() != EngineSocketListener.class
+            || type.getMethod("onDrain").getDeclaringClass() != EngineSocketListener.class;
+      } catch (NoSuchMethodException e) {
+        return true;
+      }
+    }
+  };
 
   final Object lock = new Object();
 
@@ -41,7 +57,9 @@ final class EngineSession implements EngineSocket {
 
   private volatile SessionState state = SessionState.OPENING; // written under lock
   private volatile Transport transport; // written under lock
-  private final ArrayDeque<Outbound> queue = new ArrayDeque<>(); // guarded by lock
+  /** Listeners that override onFlush/onDrain: the flush and drain events are queued only when there is one. */
+  private volatile int flushListeners;
+  private final ArrayDeque<Object> queue = new ArrayDeque<>(); // OutboundMessage or Outbound; guarded by lock
   private long queuedWeight; // guarded by lock
   private UpgradeProbe probe; // guarded by lock
   private boolean upgraded; // guarded by lock
@@ -54,7 +72,7 @@ final class EngineSession implements EngineSocket {
     this.request = request;
     this.inboundRate = server.newInboundRateLimiter();
     this.heartbeat = new Heartbeat(server.timers(), options.pingInterval(), options.pingTimeout(),
-        () -> enqueue(new OutboundMessage[] {OutboundMessage.PING}, null, false),
+        () -> enqueue(OutboundMessage.PING, null, false),
         () -> closeWith(DisconnectReason.PING_TIMEOUT, null, null));
   }
 
@@ -70,7 +88,7 @@ final class EngineSession implements EngineSocket {
         ws.attachLocked();
       }
       moveTo(SessionState.OPEN);
-      queue.add(new Outbound(openPacket, null));
+      queue.add(openPacket);
       queuedWeight += openPacket.weight();
     }
     heartbeat.start();
@@ -164,43 +182,75 @@ final class EngineSession implements EngineSocket {
 
   @Override
   public void send(String text) {
-    enqueue(new OutboundMessage[] {OutboundMessage.text(text)}, null, false);
+    enqueue(OutboundMessage.text(text), null, false);
   }
 
   @Override
   public void send(OutboundMessage message) {
-    enqueue(new OutboundMessage[] {Objects.requireNonNull(message, "message")}, null, false);
+    enqueue(Objects.requireNonNull(message, "message"), null, false);
   }
 
   @Override
   public void send(byte[] data) {
-    enqueue(new OutboundMessage[] {OutboundMessage.binary(data)}, null, false);
+    enqueue(OutboundMessage.binary(data), null, false);
   }
 
   @Override
   public void send(String text, Runnable onFlushed) {
-    enqueue(new OutboundMessage[] {OutboundMessage.text(text)}, Objects.requireNonNull(onFlushed, "onFlushed"), false);
+    enqueue(OutboundMessage.text(text), Objects.requireNonNull(onFlushed, "onFlushed"), false);
   }
 
   @Override
   public void sendAll(Object... messages) {
+    if (messages.length == 1) {
+      enqueue(OutboundMessage.of(messages[0]), null, false);
+      return;
+    }
     OutboundMessage[] all = new OutboundMessage[messages.length];
     for (int i = 0; i < messages.length; i++) {
       all[i] = OutboundMessage.of(messages[i]);
     }
-    enqueue(all, null, false);
+    enqueueAll(all);
   }
 
   @Override
   public boolean sendVolatile(Object message) {
-    return enqueue(new OutboundMessage[] {OutboundMessage.of(message)}, null, true);
+    return enqueue(OutboundMessage.of(message), null, true);
   }
 
-  private boolean enqueue(OutboundMessage[] messages, Runnable onFlushed, boolean isVolatile) {
+  /** Queues one packet and writes it at once when the transport is idle (one lock for both). */
+  private boolean enqueue(OutboundMessage message, Runnable onFlushed, boolean isVolatile) {
+    Transport t;
+    Object next = null;
+    long weight = message.weight();
+    synchronized (lock) {
+      if (state != SessionState.OPEN) {
+        return false;
+      }
+      t = transport;
+      if (isVolatile && (probe != null || !queue.isEmpty() || !t.writableLocked())) {
+        return false;
+      }
+      if (queue.size() + 1 > options.maxBufferedPackets() || queuedWeight + weight > options.maxBufferedBytes()) {
+        t = null;
+      } else {
+        queue.add(onFlushed == null ? message : new Outbound(message, onFlushed));
+        queuedWeight += weight;
+        if (t instanceof WebSocketTransport ws) {
+          next = ws.claimOrCorkLocked();
+        }
+      }
+    }
+    return afterEnqueue(t, next);
+  }
+
+  /** Queues packets that must stay together (a binary packet and its attachments). */
+  private boolean enqueueAll(OutboundMessage[] messages) {
     if (messages.length == 0) {
       return true;
     }
     Transport t;
+    Object next = null;
     long weight = 0;
     for (OutboundMessage m : messages) {
       weight += m.weight();
@@ -210,27 +260,44 @@ final class EngineSession implements EngineSocket {
         return false;
       }
       t = transport;
-      if (isVolatile && (probe != null || !queue.isEmpty() || !t.writableLocked())) {
-        return false;
-      }
       if (queue.size() + messages.length > options.maxBufferedPackets()
           || queuedWeight + weight > options.maxBufferedBytes()) {
         t = null;
       } else {
-        for (int i = 0; i < messages.length; i++) {
-          queue.add(new Outbound(messages[i], i == messages.length - 1 ? onFlushed : null));
+        for (OutboundMessage m : messages) {
+          queue.add(m);
         }
         queuedWeight += weight;
+        if (t instanceof WebSocketTransport ws) {
+          next = ws.claimOrCorkLocked();
+        }
       }
     }
+    return afterEnqueue(t, next);
+  }
+
+  private boolean afterEnqueue(Transport t, Object next) {
     if (t == null) {
       LOG.log(System.Logger.Level.WARNING, () -> "Engine.IO session " + id + " closed: outbound queue over "
           + options.maxBufferedPackets() + " packets or " + options.maxBufferedBytes() + " bytes (slow consumer)");
       closeWith(DisconnectReason.SLOW_CONSUMER, "outbound queue full", null);
       return false;
     }
-    t.flush();
+    if (t instanceof WebSocketTransport ws) {
+      if (next == WebSocketTransport.CORKED) {
+        WriteCork.defer(ws);
+      } else {
+        ws.pump(next);
+      }
+    } else {
+      t.flush();
+    }
     return true;
+  }
+
+  /** The message of a queue entry ({@link OutboundMessage} or {@link Outbound}). */
+  static OutboundMessage messageOf(Object entry) {
+    return entry instanceof Outbound o ? o.message() : (OutboundMessage) entry;
   }
 
   boolean hasQueuedLocked() {
@@ -241,42 +308,47 @@ final class EngineSession implements EngineSocket {
     return state == SessionState.CLOSING;
   }
 
-  Outbound pollLocked() {
-    Outbound o = queue.poll();
+  /** The next queue entry ({@link OutboundMessage} or {@link Outbound}), or null. */
+  Object pollLocked() {
+    Object o = queue.poll();
     if (o != null) {
-      queuedWeight -= o.message().weight();
+      queuedWeight -= messageOf(o).weight();
     }
     return o;
   }
 
-  List<Outbound> drainLocked() {
-    List<Outbound> all = new ArrayList<>(queue);
+  /** Every queue entry ({@link OutboundMessage} or {@link Outbound}), emptying the queue. */
+  List<Object> drainLocked() {
+    List<Object> all = new ArrayList<>(queue);
     queue.clear();
     queuedWeight = 0;
     return all;
   }
 
   /** A polling response carried these packets: run their callbacks, then {@code drain}. */
-  void written(List<Outbound> batch) {
-    for (Outbound o : batch) {
-      if (o.onFlushed() != null) {
-        events.execute(o.onFlushed());
+  void written(List<Object> batch) {
+    for (Object o : batch) {
+      if (o instanceof Outbound out) {
+        events.execute(out.onFlushed());
       }
     }
-    if (!batch.isEmpty() && !listeners.isEmpty()) {
-      events.execute(() -> forEachListener(l -> {
-        l.onFlush();
-        l.onDrain();
-      }));
+    if (!batch.isEmpty()) {
+      fireFlushAndDrain();
     }
   }
 
-  /** A WebSocket frame was sent: run its callback, and {@code drain} if the queue is empty now. */
-  void written(Outbound o, boolean drained) {
-    if (o.onFlushed() != null) {
-      events.execute(o.onFlushed());
+  /** A WebSocket frame from the queue (the entry) was sent: run its callback, and {@code drain} if the queue is empty. */
+  void written(Object entry, boolean drained) {
+    if (entry instanceof Outbound out) {
+      events.execute(out.onFlushed());
     }
-    if (drained && !listeners.isEmpty()) {
+    if (drained) {
+      fireFlushAndDrain();
+    }
+  }
+
+  private void fireFlushAndDrain() {
+    if (flushListeners > 0) {
       events.execute(() -> forEachListener(l -> {
         l.onFlush();
         l.onDrain();
@@ -308,11 +380,15 @@ final class EngineSession implements EngineSocket {
 
   private void deliver(EnginePacket packet, boolean transientBuffer) {
     if (packet instanceof EnginePacket.Text t) {
-      String text = t.data();
-      events.execute(() -> forEachListener(l -> {
-        l.onPacket(packet);
-        l.onMessage(text);
-      }));
+      if (events.tryAcquire()) { // nothing queued or running: call the listeners right here, no task allocated
+        try {
+          fireText(t);
+        } finally {
+          events.release();
+        }
+      } else {
+        events.execute(() -> fireText(t));
+      }
       return;
     }
     EnginePacket.Binary binary = (EnginePacket.Binary) packet;
@@ -321,6 +397,18 @@ final class EngineSession implements EngineSocket {
     } else if (!events.runIfIdle(() -> fireBinary(binary))) {
       EnginePacket.Binary copy = new EnginePacket.Binary(ByteBuffer.wrap(binary.toByteArray()));
       events.execute(() -> fireBinary(copy));
+    }
+  }
+
+  private void fireText(EnginePacket.Text packet) {
+    String text = packet.data();
+    for (EngineSocketListener l : listeners) {
+      try {
+        l.onPacket(packet);
+        l.onMessage(text);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Engine.IO listener of session " + id + " threw", e);
+      }
     }
   }
 
@@ -443,11 +531,23 @@ final class EngineSession implements EngineSocket {
   @Override
   public void addListener(EngineSocketListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    countFlushListeners();
   }
 
   @Override
   public void removeListener(EngineSocketListener listener) {
     listeners.remove(listener);
+    countFlushListeners();
+  }
+
+  private void countFlushListeners() {
+    int n = 0;
+    for (EngineSocketListener l : listeners) {
+      if (WANTS_FLUSH_EVENTS.get(l.getClass())) {
+        n++;
+      }
+    }
+    flushListeners = n;
   }
 
   @Override

@@ -20,10 +20,12 @@ final class EventSerializer {
 
   /** Runs {@code first} now (the caller holds the serializer), then releases it and runs what queued meanwhile. */
   void runFirstAndRelease(Runnable first) {
+    WriteCork cork = WriteCork.begin();
     try {
       runSafely(first);
     } finally {
       running.set(false);
+      cork.end();
     }
     drain();
   }
@@ -39,20 +41,42 @@ final class EventSerializer {
    * returns {@code false} and does nothing (the caller then queues a task that does not borrow transient buffers).
    */
   boolean runIfIdle(Runnable task) {
-    if (!tasks.isEmpty() || !running.compareAndSet(false, true)) {
+    if (!tryAcquire()) {
       return false;
     }
     try {
       runSafely(task);
     } finally {
-      running.set(false);
+      release();
     }
-    drain();
     return true;
+  }
+
+  /**
+   * Takes the serializer if nothing is queued or running: the caller then runs its callback inline (catching what it
+   * throws) and must call {@link #release} in a {@code finally}. Saves a task object on the common idle path.
+   */
+  boolean tryAcquire() {
+    if (tasks.isEmpty() && running.compareAndSet(false, true)) {
+      WriteCork.begin();
+      return true;
+    }
+    return false;
+  }
+
+  /** Gives back what {@link #tryAcquire} took and runs what was queued meanwhile. */
+  void release() {
+    running.set(false);
+    try {
+      drain();
+    } finally {
+      WriteCork.current().end(); // balances tryAcquire's begin
+    }
   }
 
   private void drain() {
     while (!tasks.isEmpty() && running.compareAndSet(false, true)) {
+      WriteCork cork = WriteCork.begin();
       try {
         Runnable r;
         while ((r = tasks.poll()) != null) {
@@ -60,6 +84,7 @@ final class EventSerializer {
         }
       } finally {
         running.set(false);
+        cork.end();
       }
     }
   }

@@ -184,7 +184,7 @@ final class PollingTransport extends Transport {
   @Override
   void flush() {
     PollingExchange exchange;
-    List<EngineSession.Outbound> batch;
+    List<Object> batch;
     boolean close;
     synchronized (session.lock) {
       if (pendingGet == null || discarded) {
@@ -209,16 +209,16 @@ final class PollingTransport extends Transport {
     }
   }
 
-  private static String encode(List<EngineSession.Outbound> batch, String trailer) {
+  private static String encode(List<Object> batch, String trailer) {
     if (batch.size() == 1 && trailer == null) {
-      return batch.get(0).message().textForm(); // the common case: no copy
+      return EngineSession.messageOf(batch.get(0)).textForm(); // the common case: no copy
     }
     StringBuilder sb = new StringBuilder();
-    for (EngineSession.Outbound o : batch) {
+    for (Object o : batch) {
       if (sb.length() > 0) {
         sb.append(PayloadEncoder.SEPARATOR);
       }
-      sb.append(o.message().textForm());
+      sb.append(EngineSession.messageOf(o).textForm());
     }
     if (trailer != null) {
       if (sb.length() > 0) {

@@ -31,7 +31,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private boolean inFlight; // guarded by session.lock: a send is outstanding
   private boolean pumping; // guarded by session.lock: a thread is inside the flush loop's send
   private boolean closed; // guarded by session.lock
-  private EngineSession.Outbound current; // guarded by session.lock: the queued packet in flight, if any
+  private boolean corked; // guarded by session.lock: registered with a WriteCork, which will flush
+  private boolean more; // guarded by session.lock: the claimed frame has more queued behind it
+  private Object current; // guarded by session.lock: the queue entry in flight (an Outbound, or PLAIN), if any
 
   WebSocketTransport(EngineSession session, WebSocketChannel channel, EngineOptions options) {
     this.session = session;
@@ -60,54 +62,99 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     flush();
   }
 
+  /** {@link #claimLocked}'s answer when the queue is written out and a graceful close is due. */
+  private static final Object FINISH = new Object();
+  /** {@link #current} for a queued packet with no callback (saves storing the shared message). */
+  private static final Object PLAIN = new Object();
+
+  /** {@link #claimOrCorkLocked}'s answer when the caller must {@link WriteCork#defer} this transport. */
+  static final Object CORKED = new Object();
+
+  /**
+   * Locked: like {@link #claimLocked}, but inside a listener callback ({@link WriteCork#active}) it claims nothing and
+   * answers {@link #CORKED} the first time (the caller registers this transport with the cork), {@code null} after.
+   */
+  Object claimOrCorkLocked() {
+    if (corked) {
+      return null;
+    }
+    if (WriteCork.active() && attached && !closed) {
+      corked = true;
+      return CORKED;
+    }
+    return claimLocked();
+  }
+
+  /** The cork ended: write what queued meanwhile. */
+  void uncork() {
+    Object next;
+    synchronized (session.lock) {
+      corked = false;
+      next = claimLocked();
+    }
+    pump(next);
+  }
+
   @Override
   void flush() {
-    while (true) {
-      OutboundMessage next = null;
-      boolean finish = false;
-      synchronized (session.lock) {
-        if (pumping || inFlight || closed) {
-          return;
-        }
-        next = control.poll();
-        if (next == null && attached) {
-          EngineSession.Outbound o = session.pollLocked();
-          if (o != null) {
-            current = o;
-            next = o.message();
-          } else {
-            finish = session.closingLocked(); // graceful close: everything is written
-          }
-        }
-        if (next == null && !finish) {
-          return;
-        }
-        if (next != null) {
-          inFlight = true;
-          pumping = true;
-        }
+    Object next;
+    synchronized (session.lock) {
+      next = claimLocked();
+    }
+    pump(next);
+  }
+
+  /**
+   * Locked: claims what to write next if nothing is being written (marks it in flight): an {@link OutboundMessage},
+   * {@link #FINISH}, or {@code null} when there is nothing to do or a send is outstanding. The caller must pass the
+   * answer to {@link #pump} once it has released the lock.
+   */
+  Object claimLocked() {
+    if (pumping || inFlight || closed) {
+      return null;
+    }
+    OutboundMessage next = control.isEmpty() ? null : control.poll();
+    if (next == null && attached) {
+      Object entry = session.pollLocked();
+      if (entry == null) {
+        return session.closingLocked() ? FINISH : null; // graceful close: everything is written
       }
-      if (finish) {
+      current = entry instanceof OutboundMessage ? PLAIN : entry;
+      next = EngineSession.messageOf(entry);
+    }
+    more = !control.isEmpty() || (attached && session.hasQueuedLocked());
+    if (next != null) {
+      inFlight = true;
+      pumping = true;
+    }
+    return next;
+  }
+
+  /**
+   * Writes what {@link #claimLocked} claimed, then keeps writing while sends complete inline (Jetty completes most
+   * sends before returning): one lock per frame for "done, and what next". Called without the lock.
+   */
+  void pump(Object next) {
+    while (next != null) {
+      if (next == FINISH) {
         closeNow();
         session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
         return;
       }
-      send(next);
+      send((OutboundMessage) next, more); // more: set by the claim, on this thread
       synchronized (session.lock) {
         pumping = false;
-        if (inFlight) {
-          return; // completes later; the callback continues the loop
-        }
+        next = inFlight ? null : claimLocked(); // in flight: completes later, the callback continues
       }
     }
   }
 
-  private void send(OutboundMessage message) {
+  private void send(OutboundMessage message, boolean moreFollows) {
     try {
       if (message.isBinary()) {
-        channel.sendBinary(message.binaryFrame(), callback);
+        channel.sendBinary(message.binaryFrame(), moreFollows, callback);
       } else {
-        channel.sendText(message.textForm(), callback);
+        channel.sendText(message.textForm(), moreFollows, callback);
       }
     } catch (RuntimeException e) {
       callback.onFailure(e);
@@ -117,21 +164,25 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private final class Callback implements WebSocketChannel.SendCallback {
     @Override
     public void onSuccess() {
-      EngineSession.Outbound done;
+      Object done;
       boolean inLoop;
       boolean drained;
+      Object next = null;
       synchronized (session.lock) {
         done = current;
         current = null;
         inFlight = false;
         inLoop = pumping;
         drained = attached && !session.hasQueuedLocked();
+        if (!inLoop) {
+          next = claimLocked();
+        }
       }
       if (done != null) {
         session.written(done, drained);
       }
       if (!inLoop) {
-        flush();
+        pump(next);
       }
     }
 

@@ -6,7 +6,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -55,15 +54,15 @@ public final class PacketEncoder {
    */
   public EncodedPacket encode(SocketPacket packet) {
     List<byte[]> attachments = new ArrayList<>(0);
-    String json = null;
+    // The JSON goes straight after a header reserved in the same builder (no intermediate String); the header is only
+    // known afterwards (attachments turn EVENT into BINARY_EVENT), so it is written into the reserved room then.
+    StringBuilder sb = new StringBuilder(64);
     if (packet.data() != null) {
-      StringWriter out = new StringWriter();
-      try (JsonGenerator gen = generators.createGenerator(out)) {
+      try (JsonGenerator gen = generators.createGenerator(new BuilderWriter(sb))) {
         write(gen, packet.data(), attachments, 0);
       } catch (jakarta.json.JsonException | jakarta.json.bind.JsonbException e) {
         throw new IllegalArgumentException("cannot serialize packet data: " + e.getMessage(), e);
       }
-      json = out.toString();
     }
     PacketType type = packet.type();
     if (!attachments.isEmpty()) {
@@ -75,21 +74,49 @@ public final class PacketEncoder {
     } else if (type.isBinary()) {
       type = type == PacketType.BINARY_EVENT ? PacketType.EVENT : PacketType.ACK;
     }
-    StringBuilder sb = new StringBuilder(16 + (json == null ? 0 : json.length()));
-    sb.append(type.wireChar());
+    StringBuilder header = new StringBuilder(16);
+    header.append(type.wireChar());
     if (type.isBinary()) {
-      sb.append(attachments.size()).append('-');
+      header.append(attachments.size()).append('-');
     }
     if (!SocketPacket.MAIN_NAMESPACE.equals(packet.namespace())) {
-      sb.append(packet.namespace()).append(',');
+      header.append(packet.namespace()).append(',');
     }
     if (packet.id() != null) {
-      sb.append(packet.id().longValue());
+      header.append(packet.id().longValue());
     }
-    if (json != null) {
-      sb.append(json);
-    }
+    sb.insert(0, header);
     return new EncodedPacket(sb.toString(), attachments);
+  }
+
+  /** An unsynchronized {@link java.io.Writer} into a {@link StringBuilder} ({@code StringWriter} locks per write). */
+  private static final class BuilderWriter extends java.io.Writer {
+    private final StringBuilder sb;
+
+    BuilderWriter(StringBuilder sb) {
+      this.sb = sb;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private void write(JsonGenerator gen, Object v, List<byte[]> attachments, int depth) {
