@@ -40,6 +40,19 @@ public abstract class EngineIoConformanceTests {
     return WsClient.wsUrl(baseUrl(timing), PATH + "?" + query);
   }
 
+  /** Opens the WebSocket of an upgrade of session {@code sid} and sends the probe, expecting its answer. */
+  private WsClient probe(String sid) throws InterruptedException {
+    WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED, "EIO=4&transport=websocket&sid=" + sid));
+    try {
+      ws.send("2probe");
+      ws.expectText("3probe");
+      return ws;
+    } catch (InterruptedException | RuntimeException | Error e) {
+      ws.close();
+      throw e;
+    }
+  }
+
   private static void assertError(HttpResponse<String> r, int status, int code, String message) {
     assertEquals(status, r.statusCode(), r.body());
     JsonObject json = EioHttp.json(r.body());
@@ -248,10 +261,7 @@ public abstract class EngineIoConformanceTests {
     EioHttp h = http();
     String sid = h.openSession();
     CompletableFuture<HttpResponse<String>> poll = h.sendAsync(h.request(EioHttp.sidQuery(sid)).GET());
-    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
-        "EIO=4&transport=websocket&sid=" + sid))) {
-      ws.send("2probe");
-      ws.expectText("3probe");
+    try (WsClient ws = probe(sid)) {
       HttpResponse<String> r = poll.get(30, TimeUnit.SECONDS);
       assertEquals(200, r.statusCode());
       assertEquals("6", r.body());
@@ -265,10 +275,7 @@ public abstract class EngineIoConformanceTests {
   void upgradeLosesNothingBufferedDuringIt() throws Exception {
     EioHttp h = http();
     String sid = h.openSession();
-    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
-        "EIO=4&transport=websocket&sid=" + sid))) {
-      ws.send("2probe");
-      ws.expectText("3probe");
+    try (WsClient ws = probe(sid)) {
       h.push(sid, "4during-upgrade"); // echoed while the upgrade is pending: buffered, not polled
       ws.send("5");
       ws.expectText("4during-upgrade");
@@ -281,10 +288,7 @@ public abstract class EngineIoConformanceTests {
   void pollAfterUpgradeIs400() throws Exception {
     EioHttp h = http();
     String sid = h.openSession();
-    try (WsClient ws = WsClient.connect(ws(ConformanceApp.Timing.RELAXED,
-        "EIO=4&transport=websocket&sid=" + sid))) {
-      ws.send("2probe");
-      ws.expectText("3probe");
+    try (WsClient ws = probe(sid)) {
       ws.send("5");
       ws.send("4ping-after-upgrade");
       ws.expectText("4ping-after-upgrade"); // the upgrade is complete once messages flow over ws

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,14 @@ public final class NodeScript {
 
   private NodeScript() {}
 
-  /** Runs {@code node <script> <args>}, asserts exit code 0, returns the output. */
+  /** Runs {@code node <script> <args>} (60 s at most), asserts exit code 0, returns the output. */
   public static String run(String logName, String script, String... args) throws IOException, InterruptedException {
+    return run(Duration.ofSeconds(60), logName, script, args);
+  }
+
+  /** Runs {@code node <script> <args>} ({@code timeout} at most), asserts exit code 0, returns the output. */
+  public static String run(Duration timeout, String logName, String script, String... args) throws IOException,
+      InterruptedException {
     if (!Files.isDirectory(JS_DIR.resolve("node_modules"))) {
       fail("no " + JS_DIR.resolve("node_modules") + ": run the build (npm ci runs in pre-integration-test)");
     }
@@ -33,7 +40,7 @@ public final class NodeScript {
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(JS_DIR.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       fail(command + " timed out; output in " + log + ":\n" + read(log));

@@ -82,6 +82,13 @@ final class EngineFixture {
     return json(body.substring(1)).getString("sid");
   }
 
+  /** Sends one GET (a poll) of session {@code sid}; the exchange may still be pending. */
+  static RecordingPollingExchange poll(EngineServer server, String sid) {
+    RecordingPollingExchange ex = get("EIO=4&transport=polling&sid=" + sid);
+    server.handlePolling(ex);
+    return ex;
+  }
+
   /** Sends one POST with this payload and asserts {@code ok}. */
   static void postOk(EngineServer server, String sid, String payload) {
     RecordingPollingExchange ex = post("EIO=4&transport=polling&sid=" + sid, payload);

@@ -132,8 +132,7 @@ class HandshakeTest {
     String sid = EngineFixture.json(ex.bodyText().substring(1)).getString("sid");
     assertEquals("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax", ex.response().headers().get("Set-Cookie"));
     connections.next().send("x");
-    RecordingPollingExchange poll = get("EIO=4&transport=polling&sid=" + sid);
-    server.handlePolling(poll);
+    RecordingPollingExchange poll = EngineFixture.poll(server, sid);
     assertEquals("4x", poll.bodyText());
     assertNull(poll.response().headers().get("Set-Cookie"));
   }

@@ -42,8 +42,7 @@ class HeartbeatTest {
     Connections connections = new Connections(server);
     String sid = EngineFixture.pollingHandshake(server);
     EngineSocket socket = connections.next();
-    RecordingPollingExchange poll = EngineFixture.get("EIO=4&transport=polling&sid=" + sid);
-    server.handlePolling(poll);
+    RecordingPollingExchange poll = EngineFixture.poll(server, sid);
     assertEquals("2", poll.bodyText());
     assertSame(DisconnectReason.PING_TIMEOUT, connections.listener(socket).awaitClose());
     assertEquals(0, server.clientsCount());

@@ -51,9 +51,7 @@ class PollingTest {
   }
 
   private RecordingPollingExchange poll() {
-    RecordingPollingExchange ex = get("EIO=4&transport=polling&sid=" + sid);
-    server.handlePolling(ex);
-    return ex;
+    return EngineFixture.poll(server, sid);
   }
 
   @Test

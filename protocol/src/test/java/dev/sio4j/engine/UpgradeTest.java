@@ -41,13 +41,19 @@ class UpgradeTest {
   }
 
   private RecordingPollingExchange poll() {
-    RecordingPollingExchange ex = get("EIO=4&transport=polling&sid=" + sid);
-    server.handlePolling(ex);
-    return ex;
+    return EngineFixture.poll(server, sid);
   }
 
   private WebSocketHandler upgradeSocket(RecordingWebSocketChannel ch) {
     return server.handleWebSocket(request("GET", "EIO=4&transport=websocket&sid=" + sid), ch);
+  }
+
+  /** Opens the WebSocket of an upgrade and sends the probe, asserting its answer. */
+  private WebSocketHandler probe(RecordingWebSocketChannel ch) {
+    WebSocketHandler ws = upgradeSocket(ch);
+    ws.onText("2probe");
+    assertEquals("3probe", ch.nextText());
+    return ws;
   }
 
   @Test
@@ -58,9 +64,7 @@ class UpgradeTest {
     RecordingPollingExchange pending = poll();
 
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    WebSocketHandler ws = upgradeSocket(ch);
-    ws.onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    WebSocketHandler ws = probe(ch);
     assertEquals("6", pending.bodyText()); // the client stops polling
     assertEquals(TransportType.POLLING, socket.transport());
 
@@ -89,9 +93,7 @@ class UpgradeTest {
   void aPollArrivingAfterTheProbeIsAnsweredAtOnce() {
     open(quietOptions().build());
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    WebSocketHandler ws = upgradeSocket(ch);
-    ws.onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    WebSocketHandler ws = probe(ch);
     assertEquals("6", poll().bodyText());
     socket.send("queued");
     assertEquals("4queued", poll().bodyText());
@@ -113,9 +115,7 @@ class UpgradeTest {
     List<String> received = new ArrayList<>();
     collect(poll().bodyText(), received);
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    WebSocketHandler ws = upgradeSocket(ch);
-    ws.onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    WebSocketHandler ws = probe(ch);
     collect(poll().bodyText(), received); // the client's last poll before it pauses
     ws.onText("5");
     sender.join();
@@ -142,17 +142,14 @@ class UpgradeTest {
   void anUnfinishedProbeTimesOutAndOnlyTheWebSocketCloses() {
     open(quietOptions().upgradeTimeout(Duration.ofMillis(50)).build());
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    WebSocketHandler ws = upgradeSocket(ch);
-    ws.onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    WebSocketHandler ws = probe(ch);
     assertEquals(1000, ch.awaitClose());
     socket.send("still-polling");
     assertEquals("4still-polling", poll().bodyText());
     assertEquals(EngineSocket.ReadyState.OPEN, socket.readyState());
     // after the cancelled probe, a new upgrade may start
     RecordingWebSocketChannel again = new RecordingWebSocketChannel();
-    upgradeSocket(again).onText("2probe");
-    assertEquals("3probe", again.nextText());
+    probe(again);
   }
 
   @Test
@@ -171,8 +168,7 @@ class UpgradeTest {
   void aSecondWebSocketDuringTheUpgradeIsClosed() {
     open(quietOptions().build());
     RecordingWebSocketChannel first = new RecordingWebSocketChannel();
-    upgradeSocket(first).onText("2probe");
-    assertEquals("3probe", first.nextText());
+    probe(first);
     RecordingWebSocketChannel second = new RecordingWebSocketChannel();
     upgradeSocket(second);
     second.awaitClose();
@@ -183,8 +179,7 @@ class UpgradeTest {
   void closingTheSessionDuringTheProbeClosesTheWebSocket() {
     open(quietOptions().build());
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    upgradeSocket(ch).onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    probe(ch);
     RecordingPollingExchange pending = poll();
     assertEquals("6", pending.bodyText());
     postOk(server, sid, "1");
@@ -196,9 +191,7 @@ class UpgradeTest {
   void closeDuringTheUpgradeFinishesOverTheWebSocket() {
     open(quietOptions().build());
     RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
-    WebSocketHandler ws = upgradeSocket(ch);
-    ws.onText("2probe");
-    assertEquals("3probe", ch.nextText());
+    WebSocketHandler ws = probe(ch);
     assertEquals("6", poll().bodyText());
     socket.send("last words");
     socket.close();

@@ -36,15 +36,8 @@ class BroadcastAckTest {
       byName.put(name, s);
       s.join("room-" + name);
     });
-    a = connectAs("a");
-    b = connectAs("b");
-  }
-
-  private FakeEngineSocket connectAs(String name) {
-    FakeEngineSocket conn = Fixture.open(io);
-    conn.receive("0{\"name\":\"" + name + "\"}");
-    Fixture.sidOf(conn.nextText());
-    return conn;
+    a = Fixture.connectAs(io, "a");
+    b = Fixture.connectAs(io, "b");
   }
 
   @Test

@@ -35,16 +35,9 @@ class BroadcastTest {
         s.join("ab");
       }
     });
-    a = connectAs("a");
-    b = connectAs("b");
-    c = connectAs("c");
-  }
-
-  private FakeEngineSocket connectAs(String name) {
-    FakeEngineSocket conn = Fixture.open(io);
-    conn.receive("0{\"name\":\"" + name + "\"}");
-    Fixture.sidOf(conn.nextText());
-    return conn;
+    a = Fixture.connectAs(io, "a");
+    b = Fixture.connectAs(io, "b");
+    c = Fixture.connectAs(io, "c");
   }
 
   @Test

@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A recording {@link EngineSocket}: keeps what the Socket.IO layer sends (in order, with the batch boundaries of
- * {@code sendAll}) and lets a test inject client messages and engine events. Thread safe.
+ * {@code sendAll}) and lets a test inject client messages and engine events. Public (with its test side) for the
+ * tests of other packages that drive a Socket.IO server without an engine ({@code dev.sio4j.annotation.binding}).
+ * Thread safe.
  */
-final class FakeEngineSocket implements EngineSocket {
+public final class FakeEngineSocket implements EngineSocket {
 
   /** One recorded send: its messages and how it was sent. */
-  record Sent(List<Object> messages, String how) {
-    Object first() {
+  public record Sent(List<Object> messages, String how) {
+    public Object first() {
       return messages.get(0);
     }
   }
@@ -133,7 +135,7 @@ final class FakeEngineSocket implements EngineSocket {
   }
 
   /** Closes as the engine would, telling the listeners once. */
-  void closeWith(DisconnectReason reason) {
+  public void closeWith(DisconnectReason reason) {
     synchronized (this) {
       if (state == ReadyState.CLOSED) {
         return;
@@ -157,17 +159,17 @@ final class FakeEngineSocket implements EngineSocket {
   // ---- test side ----
 
   /** The client sends a text message. */
-  void receive(String text) {
+  public void receive(String text) {
     listeners.forEach(l -> l.onMessage(text));
   }
 
   /** The client sends a binary message. */
-  void receive(byte[] data) {
+  public void receive(byte[] data) {
     listeners.forEach(l -> l.onBinary(ByteBuffer.wrap(data)));
   }
 
   /** The next recorded send, waiting up to 10 s. */
-  Sent next() {
+  public Sent next() {
     try {
       Sent s = sent.poll(10, TimeUnit.SECONDS);
       assertNotNull(s, "expected a message from the server");
@@ -178,16 +180,16 @@ final class FakeEngineSocket implements EngineSocket {
   }
 
   /** The text of the next recorded single-message send. */
-  String nextText() {
+  public String nextText() {
     return (String) next().first();
   }
 
   /** Asserts nothing more was sent (so far). */
-  void assertExhausted() {
+  public void assertExhausted() {
     assertNull(sent.poll(), "unexpected message from the server");
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return state == ReadyState.CLOSED;
   }
 

@@ -28,15 +28,8 @@ class FetchSocketsTest {
         s.join("ra");
       }
     });
-    a = connectAs("a");
-    b = connectAs("b");
-  }
-
-  private FakeEngineSocket connectAs(String name) {
-    FakeEngineSocket conn = Fixture.open(io);
-    conn.receive("0{\"name\":\"" + name + "\"}");
-    Fixture.sidOf(conn.nextText());
-    return conn;
+    a = Fixture.connectAs(io, "a");
+    b = Fixture.connectAs(io, "b");
   }
 
   @Test

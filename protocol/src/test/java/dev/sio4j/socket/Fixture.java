@@ -48,6 +48,14 @@ final class Fixture {
     return conn;
   }
 
+  /** A session connected to the main namespace with the auth {@code {"name": name}}. */
+  static FakeEngineSocket connectAs(SocketIoServer io, String name) {
+    FakeEngineSocket conn = open(io);
+    conn.receive("0{\"name\":\"" + name + "\"}");
+    sidOf(conn.nextText());
+    return conn;
+  }
+
   /** The socket id from a CONNECT answer, asserting its exact form. */
   static String sidOf(String connectAnswer) {
     Matcher m = SID.matcher(connectAnswer);

@@ -4,6 +4,7 @@ import dev.sio4j.it.NodeScript;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.it.EmbeddedServer;
+import dev.sio4j.it.webapp.WebappServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AnnotatedCdiIT {
 
-  private static final List<String> PACKAGES = List.of(ExplodedWebapp.CDI);
+  private static final List<String> PACKAGES = List.of(AnnotatedWebapp.CDI);
 
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
   void weldOnJettyInjectsEndpoints(String transport) throws Exception {
     // Jetty's own CDI API (jetty-ee10-plus) is on the server class path: hide it, or the web application's CDI
     // class cannot find Weld's provider (containers.md C1).
-    try (EmbeddedServer server = WebappServer.jetty(ExplodedWebapp.build("cdi-jetty-" + transport, PACKAGES, true),
+    try (EmbeddedServer server = WebappServer.jetty(AnnotatedWebapp.build("cdi-jetty-" + transport, PACKAGES, true),
         Map.of(), true)) {
       run("JETTY-weld-" + transport, server, transport, "injected");
     }
@@ -32,7 +33,7 @@ class AnnotatedCdiIT {
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket"})
   void weldOnTomcatInjectsEndpoints(String transport) throws Exception {
-    try (EmbeddedServer server = WebappServer.tomcat(ExplodedWebapp.build("cdi-tomcat-" + transport, PACKAGES,
+    try (EmbeddedServer server = WebappServer.tomcat(AnnotatedWebapp.build("cdi-tomcat-" + transport, PACKAGES,
         true))) {
       run("TOMCAT-weld-" + transport, server, transport, "injected");
     }
@@ -42,7 +43,7 @@ class AnnotatedCdiIT {
   @ParameterizedTest
   @ValueSource(strings = {"websocket"})
   void withoutWeldEndpointsAreCreatedByConstructors(String transport) throws Exception {
-    try (EmbeddedServer server = WebappServer.jetty(ExplodedWebapp.build("cdi-none-jetty", PACKAGES, false), Map.of(),
+    try (EmbeddedServer server = WebappServer.jetty(AnnotatedWebapp.build("cdi-none-jetty", PACKAGES, false), Map.of(),
         false)) {
       run("JETTY-noweld-" + transport, server, transport, "constructors");
     }

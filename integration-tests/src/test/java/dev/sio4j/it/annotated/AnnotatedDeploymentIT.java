@@ -1,11 +1,13 @@
 package dev.sio4j.it.annotated;
 
-import dev.sio4j.it.NodeScript;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.annotation.binding.EndpointDefinitionException;
 import dev.sio4j.it.EmbeddedServer;
+import dev.sio4j.it.LogCapture;
+import dev.sio4j.it.NodeScript;
+import dev.sio4j.it.webapp.WebappServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class AnnotatedDeploymentIT {
 
-  private static final String BROKEN = ExplodedWebapp.BROKEN + ".BrokenEndpoint";
+  private static final String BROKEN = AnnotatedWebapp.BROKEN + ".BrokenEndpoint";
 
   @Test
   void anInvalidScannedClassFailsTheJettyDeploymentNamingClassAndMethods() {
     Exception e = assertThrows(Exception.class, () -> WebappServer.jetty(
-        ExplodedWebapp.build("broken-jetty", List.of(ExplodedWebapp.APP, ExplodedWebapp.BROKEN), false), Map.of(),
+        AnnotatedWebapp.build("broken-jetty", List.of(AnnotatedWebapp.APP, AnnotatedWebapp.BROKEN), false), Map.of(),
         false).close());
     Throwable definition = find(e, EndpointDefinitionException.class.getName());
     String message = definition.getMessage();
@@ -33,7 +35,7 @@ class AnnotatedDeploymentIT {
   @Test
   void anUnknownInitParamClassFailsTheJettyDeploymentNamingIt() {
     Exception e = assertThrows(Exception.class, () -> WebappServer.jetty(
-        ExplodedWebapp.build("unknown-jetty", List.of(ExplodedWebapp.APP), false),
+        AnnotatedWebapp.build("unknown-jetty", List.of(AnnotatedWebapp.APP), false),
         Map.of("sio4j.endpoints", "com.example.NoSuchEndpoint"), false).close());
     Throwable cause = find(e, IllegalArgumentException.class.getName());
     assertTrue(cause.getMessage().contains("sio4j.endpoints"), cause.getMessage());
@@ -44,8 +46,8 @@ class AnnotatedDeploymentIT {
   @Test
   void withScanningOffOnlyTheListedClassesAreRegistered() throws Exception {
     try (EmbeddedServer server = WebappServer.jetty(
-        ExplodedWebapp.build("noscan-jetty", List.of(ExplodedWebapp.APP, ExplodedWebapp.BROKEN), false),
-        Map.of("sio4j.endpoints.scan", "false", "sio4j.endpoints", ExplodedWebapp.APP + ".RoomEndpoint"), false)) {
+        AnnotatedWebapp.build("noscan-jetty", List.of(AnnotatedWebapp.APP, AnnotatedWebapp.BROKEN), false),
+        Map.of("sio4j.endpoints.scan", "false", "sio4j.endpoints", AnnotatedWebapp.APP + ".RoomEndpoint"), false)) {
       String out = NodeScript.run("annotated-namespaces-JETTY-noscan", "annotated-namespaces.mjs", server.baseUrl(),
           "/room-7=connect", "/shapes=Invalid namespace", "/broken=Invalid namespace");
       assertTrue(out.contains("OK"), out);
@@ -54,9 +56,9 @@ class AnnotatedDeploymentIT {
 
   @Test
   void anInvalidScannedClassFailsTheTomcatDeployment() {
-    try (TomcatLog log = TomcatLog.capture()) {
+    try (LogCapture log = new LogCapture("org.apache.catalina")) {
       assertThrows(Exception.class, () -> WebappServer.tomcat(
-          ExplodedWebapp.build("broken-tomcat", List.of(ExplodedWebapp.APP, ExplodedWebapp.BROKEN), false)).close());
+          AnnotatedWebapp.build("broken-tomcat", List.of(AnnotatedWebapp.APP, AnnotatedWebapp.BROKEN), false)).close());
       String message = log.thrown(EndpointDefinitionException.class.getName());
       assertTrue(message.contains(BROKEN), message);
       assertTrue(message.contains("duplicate @OnEvent(\"twice\")"), message);

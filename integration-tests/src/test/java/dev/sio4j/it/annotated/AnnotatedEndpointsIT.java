@@ -8,6 +8,7 @@ import dev.sio4j.it.annotated.app.GuardedEndpoint;
 import dev.sio4j.it.annotated.app.ObservedEndpoint;
 import dev.sio4j.it.annotated.app.RoomEndpoint;
 import dev.sio4j.it.annotated.app.ShapesEndpoint;
+import dev.sio4j.it.webapp.WebappServer;
 import dev.sio4j.servlet.SocketIoEndpoints;
 import dev.sio4j.servlet.SocketIoServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
@@ -46,9 +47,9 @@ class AnnotatedEndpointsIT {
     return SERVERS.computeIfAbsent(container, c -> {
       try {
         return switch (c) {
-          case "JETTY" -> WebappServer.jetty(ExplodedWebapp.build("plain-jetty", List.of(ExplodedWebapp.APP), false),
+          case "JETTY" -> WebappServer.jetty(AnnotatedWebapp.build("plain-jetty", List.of(AnnotatedWebapp.APP), false),
               Map.of(), false);
-          case "TOMCAT" -> WebappServer.tomcat(ExplodedWebapp.build("plain-tomcat", List.of(ExplodedWebapp.APP),
+          case "TOMCAT" -> WebappServer.tomcat(AnnotatedWebapp.build("plain-tomcat", List.of(AnnotatedWebapp.APP),
               false));
           default -> throw new IllegalArgumentException(c);
         };

@@ -1,22 +1,19 @@
 package dev.sio4j.it.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sio4j.it.Container;
+import dev.sio4j.it.NodeScript;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an {@code src/test/js/api-*.mjs} script (the official {@code socket.io-client} under Node) against the
@@ -26,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApiScenarios {
 
-  private static final Path JS_DIR = Path.of(System.getProperty("sio4j.js.dir", "src/test/js"));
-  private static final Path OUT_DIR = Path.of(System.getProperty("sio4j.it.out", "target/it-output"));
   private static final Map<List<Object>, JsonObject> RESULTS = new ConcurrentHashMap<>();
 
   /** The {@code @MethodSource} of the scenario tests: the containers and transports each runs on. */
@@ -57,8 +52,8 @@ final class ApiScenarios {
 
   private static JsonObject run(String script, Container container, String transport) {
     try {
-      String out = node(script + "-" + container + "-" + transport, script, ApiServers.baseUrl(container),
-          transport);
+      String out = NodeScript.run(Duration.ofSeconds(90), script + "-" + container + "-" + transport, script,
+          ApiServers.baseUrl(container), transport);
       String line = out.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
           .orElseThrow(() -> new AssertionError("no RESULT line from " + script + ":\n" + out));
       try (JsonReader reader = Json.createReader(new StringReader(line.substring("RESULT ".length())))) {
@@ -70,30 +65,5 @@ final class ApiScenarios {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String node(String logName, String script, String... args) throws IOException,
-      InterruptedException {
-    if (!Files.isDirectory(JS_DIR.resolve("node_modules"))) {
-      fail("no " + JS_DIR.resolve("node_modules") + ": run the build (npm ci runs in pre-integration-test)");
-    }
-    Files.createDirectories(OUT_DIR);
-    Path log = OUT_DIR.resolve(logName.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
-    List<String> command = new java.util.ArrayList<>(List.of("node", script));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(JS_DIR.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      fail(command + " timed out; output in " + log + ":\n" + read(log));
-    }
-    String out = read(log);
-    assertEquals(0, p.exitValue(), command + " failed; output in " + log + ":\n" + out);
-    return out;
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8);
   }
 }

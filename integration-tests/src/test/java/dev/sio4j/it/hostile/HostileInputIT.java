@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.it.Container;
+import dev.sio4j.it.LogCapture;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class HostileInputIT {
 
   @BeforeEach
   void captureLogs() {
-    logs = new LogCapture();
+    logs = new LogCapture("dev.sio4j");
   }
 
   @AfterEach

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.it.Container;
+import dev.sio4j.it.LogCapture;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class RateLimitIT {
   @ParameterizedTest
   @EnumSource(Container.class)
   void aHandshakeFloodGets429WhileAnotherAddressStillConnects(Container container) throws Exception {
-    try (LogCapture logs = new LogCapture();
+    try (LogCapture logs = new LogCapture("dev.sio4j");
         HostileServer server = HostileServer.start(container,
             b -> b.maxHandshakesPerAddress(HANDSHAKES).handshakeWindow(Duration.ofHours(1)))) {
       int ok = 0;

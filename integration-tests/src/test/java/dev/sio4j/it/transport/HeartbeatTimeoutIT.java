@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.it.Container;
 import dev.sio4j.it.NodeScript;
+import dev.sio4j.it.Servers;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +25,7 @@ class HeartbeatTimeoutIT {
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("cases")
   void clientDetectsMissingPings(Container container, String kind, String mode) throws Exception {
-    TransportServers.Running server = TransportServers.of(container);
+    Servers.Running<TransportApp> server = TransportServers.of(container);
     try {
       String out = NodeScript.run("transport-heartbeat-" + container + "-" + kind + "-" + mode,
           "transport-heartbeat.mjs", server.baseUrl(), kind, mode);

@@ -10,12 +10,15 @@ import dev.sio4j.it.Container;
 import dev.sio4j.it.NodeScript;
 import dev.sio4j.it.transport.app.programmatic.CustomPathListener;
 import dev.sio4j.it.transport.app.webxml.InitializerProbe;
+import dev.sio4j.it.webapp.ExplodedWebapp;
+import dev.sio4j.it.webapp.WebappServer;
 import dev.sio4j.servlet.SocketIoRegistration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The documented ways to register sio4j besides the automatic one, each in a real web application deployment
- * ({@link WebappDeployment}) on embedded Jetty and Tomcat, proven with the official socket.io-client over polling,
+ * ({@link WebappServer}) on embedded Jetty and Tomcat, proven with the official socket.io-client over polling,
  * websocket and the upgrade, against an application listener that attaches its handlers to the registered server:
  *
  * <ul>
@@ -38,6 +41,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * </ul>
  */
 class RegistrationWaysIT {
+
+  private static final String APP = "dev.sio4j.it.transport.app";
+  private static final String WEBXML_APP = APP + ".webxml";
+  private static final String PROGRAMMATIC_APP = APP + ".programmatic";
 
   private static final String LISTENERS = """
       <listener><listener-class>dev.sio4j.it.transport.app.webxml.InitializerProbe</listener-class></listener>
@@ -74,9 +81,8 @@ class RegistrationWaysIT {
   }
 
   private static void assertWebXmlWayServes(Container container, String app, String listeners) throws Exception {
-    var webapp = Webapp.build(app + "-" + container, Webapp.webXml("<absolute-ordering/>\n" + listeners),
-        List.of(Webapp.APP, Webapp.WEBXML_APP));
-    try (WebappDeployment server = WebappDeployment.deploy(container, webapp)) {
+    var webapp = webapp(app + "-" + container, "<absolute-ordering/>\n" + listeners, List.of(APP, WEBXML_APP));
+    try (WebappServer server = WebappServer.deploy(container, webapp)) {
       assertEquals(Boolean.FALSE, server.attribute(InitializerProbe.ATTRIBUTE),
           "<absolute-ordering/> must keep the sio4j initializer from running");
       assertNotNull(server.attribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE));
@@ -90,9 +96,8 @@ class RegistrationWaysIT {
   @ParameterizedTest
   @EnumSource(Container.class)
   void webXmlListenerIsHarmlessWhenTheInitializerRanToo(Container container) throws Exception {
-    var webapp = Webapp.build("webxml-unordered-" + container, Webapp.webXml(LISTENERS),
-        List.of(Webapp.APP, Webapp.WEBXML_APP));
-    try (WebappDeployment server = WebappDeployment.deploy(container, webapp)) {
+    var webapp = webapp("webxml-unordered-" + container, LISTENERS, List.of(APP, WEBXML_APP));
+    try (WebappServer server = WebappServer.deploy(container, webapp)) {
       assertEquals(Boolean.TRUE, server.attribute(InitializerProbe.ATTRIBUTE),
           "without ordering, the sio4j initializer in WEB-INF/lib runs (control for the probe)");
       for (String mode : MODES) {
@@ -105,9 +110,8 @@ class RegistrationWaysIT {
   @ParameterizedTest
   @EnumSource(Container.class)
   void programmaticRegistrationWithCustomOptions(Container container) throws Exception {
-    var webapp = Webapp.build("programmatic-" + container, Webapp.webXml(DISABLED),
-        List.of(Webapp.APP, Webapp.PROGRAMMATIC_APP));
-    try (WebappDeployment server = WebappDeployment.deploy(container, webapp)) {
+    var webapp = webapp("programmatic-" + container, DISABLED, List.of(APP, PROGRAMMATIC_APP));
+    try (WebappServer server = WebappServer.deploy(container, webapp)) {
       for (String mode : MODES) {
         String out = echo(container, "programmatic", server.baseUrl(), CustomPathListener.PATH, mode);
         assertTrue(out.contains("OK " + (mode.equals("polling") ? "polling" : "websocket") + " pingInterval="
@@ -120,10 +124,10 @@ class RegistrationWaysIT {
   @ParameterizedTest
   @EnumSource(Container.class)
   void disabledAloneRegistersNothing(Container container) throws Exception {
-    var webapp = Webapp.build("disabled-" + container, Webapp.webXml(DISABLED + """
+    var webapp = webapp("disabled-" + container, DISABLED + """
         <listener><listener-class>dev.sio4j.it.transport.app.webxml.InitializerProbe</listener-class></listener>
-        """), List.of(Webapp.WEBXML_APP));
-    try (WebappDeployment server = WebappDeployment.deploy(container, webapp)) {
+        """, List.of(WEBXML_APP));
+    try (WebappServer server = WebappServer.deploy(container, webapp)) {
       assertEquals(Boolean.FALSE, server.attribute(InitializerProbe.ATTRIBUTE), "the web application started");
       assertNull(server.attribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE));
       assertNull(server.attribute(SocketIoRegistration.ENGINE_ATTRIBUTE));
@@ -149,5 +153,11 @@ class RegistrationWaysIT {
             new WebSocket.Listener() {})
         .get(20, TimeUnit.SECONDS));
     assertTrue(refused.getCause() instanceof java.net.http.WebSocketHandshakeException, refused.toString());
+  }
+
+  /** Builds (afresh) the web application {@code name} with this {@code web.xml} body and these test packages. */
+  private static Path webapp(String name, String webXmlBody, List<String> packages) {
+    return ExplodedWebapp.at("transport-webapps", name).webXml(ExplodedWebapp.webXmlWith(webXmlBody))
+        .classesOf(packages).build();
   }
 }

@@ -9,6 +9,7 @@ import dev.sio4j.annotation.OnError;
 import dev.sio4j.annotation.OnEvent;
 import dev.sio4j.annotation.SocketIoEndpoint;
 import dev.sio4j.socket.Ack;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
 import java.util.List;
@@ -75,7 +76,7 @@ class AcknowledgementTest {
 
   private final SocketIoServer io = server();
   private final Endpoint endpoint = new Endpoint();
-  private final RecordingEngineSocket conn;
+  private final FakeEngineSocket conn;
 
   AcknowledgementTest() {
     AnnotatedEndpoints.register(io, endpoint);
@@ -137,7 +138,7 @@ class AcknowledgementTest {
   void aNullForAPrimitiveIsAConversionFailure() {
     SocketIoServer other = server();
     AnnotatedEndpoints.register(other, new Primitive());
-    RecordingEngineSocket c = connect(other, "/");
+    FakeEngineSocket c = connect(other, "/");
     c.receive("26[\"inc\"]");
     assertEquals("36[{\"error\":\"invalid argument 1 of event \\\"inc\\\": expected int\"}]", c.nextText());
     c.receive("26[\"inc\",\"x\"]");

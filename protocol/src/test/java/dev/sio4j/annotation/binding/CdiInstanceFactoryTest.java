@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sio4j.annotation.OnEvent;
 import dev.sio4j.annotation.SocketIoEndpoint;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.SocketIoServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -56,7 +57,7 @@ class CdiInstanceFactoryTest {
   }
 
   private static String greet(SocketIoServer io, String nsp) {
-    RecordingEngineSocket conn = connect(io, nsp);
+    FakeEngineSocket conn = connect(io, nsp);
     conn.receive("2" + nsp + ",1[\"greet\",\"bob\"]");
     return conn.nextText();
   }

@@ -11,6 +11,7 @@ import dev.sio4j.annotation.OnConnect;
 import dev.sio4j.annotation.OnConnectGuard;
 import dev.sio4j.annotation.SocketIoEndpoint;
 import dev.sio4j.socket.ConnectionRefused;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.Handshake;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
@@ -58,7 +59,7 @@ class ConnectGuardTest {
   void falseRefusesWithTheConfiguredMessage() {
     Secure endpoint = new Secure();
     AnnotatedEndpoints.register(io, endpoint);
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/secure,{\"token\":\"bad\",\"level\":1}");
     assertEquals("4/secure,{\"message\":\"Not authorized\"}", conn.nextText());
     assertTrue(endpoint.connected.isEmpty());
@@ -67,7 +68,7 @@ class ConnectGuardTest {
   @Test
   void connectionRefusedCarriesItsData() {
     AnnotatedEndpoints.register(io, new Secure());
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/secure,{\"token\":\"good\",\"level\":-1}");
     String answer = conn.nextText();
     assertTrue(answer.startsWith("4/secure,{\"message\":\"Bad level\",\"data\":{"), answer);
@@ -77,7 +78,7 @@ class ConnectGuardTest {
   @Test
   void anAuthPayloadThatDoesNotConvertIsRefusedWithAMessage() {
     AnnotatedEndpoints.register(io, new Secure());
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/secure,{\"token\":\"good\",\"level\":\"high\"}");
     assertEquals("4/secure,{\"message\":\"invalid auth payload: expected Credentials\"}", conn.nextText());
   }
@@ -96,7 +97,7 @@ class ConnectGuardTest {
   void anAsyncGuardDecidesLater() {
     AsyncGuard endpoint = new AsyncGuard();
     AnnotatedEndpoints.register(io, endpoint);
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/async,");
     conn.assertExhausted();
     endpoint.verdict.complete(false);
@@ -116,7 +117,7 @@ class ConnectGuardTest {
   @Test
   void anEndpointThatCannotBeCreatedRefusesWithAServerError() {
     AnnotatedEndpoints.register(io, Broken.class);
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/broken,");
     assertEquals("4/broken,{\"message\":\"server error\"}", conn.nextText());
   }

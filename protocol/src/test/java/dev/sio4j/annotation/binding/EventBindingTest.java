@@ -10,6 +10,7 @@ import dev.sio4j.annotation.EventName;
 import dev.sio4j.annotation.OnAnyEvent;
 import dev.sio4j.annotation.OnEvent;
 import dev.sio4j.annotation.SocketIoEndpoint;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.Handshake;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
@@ -127,7 +128,7 @@ class EventBindingTest {
   private final SocketIoServer io = server();
   private final Endpoint endpoint = new Endpoint();
 
-  private RecordingEngineSocket client() {
+  private FakeEngineSocket client() {
     AnnotatedEndpoints.register(io, endpoint);
     return connect(io, "/bind");
   }
@@ -142,7 +143,7 @@ class EventBindingTest {
 
   @Test
   void bindsAPojoWithAnAttachmentInside() throws Exception {
-    RecordingEngineSocket conn = client();
+    FakeEngineSocket conn = client();
     conn.receive("51-/bind,[\"pojo\",{\"text\":\"hi\",\"tags\":[\"a\",\"b\"],\"image\":{\"_placeholder\":true,"
         + "\"num\":0}}]");
     conn.receive(new byte[] {1, 2, 3});
@@ -179,7 +180,7 @@ class EventBindingTest {
 
   @Test
   void bindsBinaryAttachmentsAsByteArrays() throws Exception {
-    RecordingEngineSocket conn = client();
+    FakeEngineSocket conn = client();
     conn.receive("52-/bind,[\"binary\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
     byte[] first = {1, 2};
     conn.receive(first);
@@ -209,7 +210,7 @@ class EventBindingTest {
 
   @Test
   void theCatchAllSeesEventsWithoutHandler() throws Exception {
-    RecordingEngineSocket conn = client();
+    FakeEngineSocket conn = client();
     conn.receive("2/bind,[\"unknown\",1]");
     assertEquals("any unknown", endpoint.next());
     conn.assertExhausted();

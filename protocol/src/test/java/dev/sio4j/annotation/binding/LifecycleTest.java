@@ -11,6 +11,7 @@ import dev.sio4j.annotation.OnDisconnecting;
 import dev.sio4j.annotation.OnEvent;
 import dev.sio4j.annotation.SocketIoEndpoint;
 import dev.sio4j.socket.DisconnectReason;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
@@ -56,8 +57,8 @@ class LifecycleTest {
 
   @Test
   void servesEveryNamespaceTheRegexMatches() {
-    RecordingEngineSocket one = connect(io, "/tenant-1");
-    RecordingEngineSocket two = connect(io, "/tenant-22");
+    FakeEngineSocket one = connect(io, "/tenant-1");
+    FakeEngineSocket two = connect(io, "/tenant-22");
     one.receive("2/tenant-1,5[\"whoami\"]");
     assertEquals("3/tenant-1,5[\"/tenant-1\"]", one.nextText());
     two.receive("2/tenant-22,6[\"whoami\"]");
@@ -67,14 +68,14 @@ class LifecycleTest {
 
   @Test
   void aNameTheRegexDoesNotMatchIsRefused() {
-    RecordingEngineSocket conn = open(io);
+    FakeEngineSocket conn = open(io);
     conn.receive("0/tenant-x,");
     assertEquals("4/tenant-x,{\"message\":\"Invalid namespace\"}", conn.nextText());
   }
 
   @Test
   void disconnectHandlersGetTheReason() {
-    RecordingEngineSocket conn = connect(io, "/tenant-3");
+    FakeEngineSocket conn = connect(io, "/tenant-3");
     conn.receive("1/tenant-3,");
     assertEquals(List.of("connect /tenant-3", "disconnecting client namespace disconnect in rooms true",
         "disconnect CLIENT_NAMESPACE_DISCONNECT false"), endpoint.log);
@@ -82,7 +83,7 @@ class LifecycleTest {
 
   @Test
   void aTransportCloseReachesTheDisconnectHandler() {
-    RecordingEngineSocket conn = connect(io, "/tenant-4");
+    FakeEngineSocket conn = connect(io, "/tenant-4");
     conn.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
     assertEquals("disconnect TRANSPORT_CLOSE false", endpoint.log.get(endpoint.log.size() - 1));
   }

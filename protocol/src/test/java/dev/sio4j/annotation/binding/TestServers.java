@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.engine.EngineServer;
 import dev.sio4j.engine.EngineSocket;
+import dev.sio4j.socket.FakeEngineSocket;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
 import java.lang.reflect.Constructor;
@@ -42,8 +43,8 @@ public final class TestServers {
   }
 
   /** A new engine session on {@code io}, not yet in any namespace. */
-  public static RecordingEngineSocket open(SocketIoServer io) {
-    RecordingEngineSocket conn = new RecordingEngineSocket();
+  public static FakeEngineSocket open(SocketIoServer io) {
+    FakeEngineSocket conn = new FakeEngineSocket();
     try {
       ATTACH.invoke(io, conn);
     } catch (ReflectiveOperationException e) {
@@ -53,8 +54,8 @@ public final class TestServers {
   }
 
   /** A session connected to {@code nsp} (with an optional auth JSON, e.g. {@code {"token":"x"}}). */
-  public static RecordingEngineSocket connect(SocketIoServer io, String nsp, String authJson) {
-    RecordingEngineSocket conn = open(io);
+  public static FakeEngineSocket connect(SocketIoServer io, String nsp, String authJson) {
+    FakeEngineSocket conn = open(io);
     String prefix = "/".equals(nsp) ? "" : nsp + ",";
     conn.receive("0" + prefix + (authJson == null ? "" : authJson));
     String answer = conn.nextText();
@@ -62,7 +63,7 @@ public final class TestServers {
     return conn;
   }
 
-  public static RecordingEngineSocket connect(SocketIoServer io, String nsp) {
+  public static FakeEngineSocket connect(SocketIoServer io, String nsp) {
     return connect(io, nsp, null);
   }
 }
