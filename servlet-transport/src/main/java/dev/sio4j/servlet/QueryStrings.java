@@ -34,6 +34,9 @@ final class QueryStrings {
   }
 
   private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s; // nothing to decode (EIO=4, transport=polling, sid=…): no decoder buffer
+    }
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
