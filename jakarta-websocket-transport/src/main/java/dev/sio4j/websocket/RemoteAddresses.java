@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Map;
  * containers that run the upgrade inside the servlet filter chain after it (the filter is registered by
  * {@link WebSocketTransportRegistrar}); (3) the empty string.
  *
- * <p>The filter only sets a thread-local for the duration of the handshake request; it is removed before the filter
- * returns.
+ * <p>The filter only sets a thread-local for the duration of a request with an {@code Upgrade} header (the handshake);
+ * it is removed before the filter returns. Other requests (polling) pass straight through.
  */
 final class RemoteAddresses {
 
@@ -49,6 +50,11 @@ final class RemoteAddresses {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
+      if (request instanceof HttpServletRequest http && http.getHeader("Upgrade") == null) {
+        // Not a WebSocket handshake (a polling request): nothing to record, skip the thread-local work.
+        chain.doFilter(request, response);
+        return;
+      }
       HANDSHAKE_ADDRESS.set(request.getRemoteAddr());
       try {
         chain.doFilter(request, response);

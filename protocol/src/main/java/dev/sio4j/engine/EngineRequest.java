@@ -31,14 +31,49 @@ public record EngineRequest(
   public EngineRequest {
     method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
     query = Map.copyOf(query);
-    Map<String, List<String>> lower = new java.util.HashMap<>();
-    headers.forEach((k, v) -> lower.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> {
+    headers = lowerCaseCopy(headers);
+    attributes = Map.copyOf(attributes);
+  }
+
+  /**
+   * An immutable copy with lower-case names; names that differ only in case are merged. When every name is lower
+   * case already (transports build them so), the copy is made without re-keying; immutable value lists are kept as
+   * they are ({@link List#copyOf} returns them unchanged).
+   */
+  private static Map<String, List<String>> lowerCaseCopy(Map<String, List<String>> headers) {
+    boolean lower = true;
+    for (String name : headers.keySet()) {
+      if (!isLowerCase(name)) {
+        lower = false;
+        break;
+      }
+    }
+    if (lower) {
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, List<String>>[] entries = new Map.Entry[headers.size()];
+      int i = 0;
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        entries[i++] = Map.entry(e.getKey(), List.copyOf(e.getValue()));
+      }
+      return Map.ofEntries(entries);
+    }
+    Map<String, List<String>> merged = new java.util.HashMap<>();
+    headers.forEach((k, v) -> merged.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> {
       List<String> all = new java.util.ArrayList<>(a);
       all.addAll(b);
       return List.copyOf(all);
     }));
-    headers = Map.copyOf(lower);
-    attributes = Map.copyOf(attributes);
+    return Map.copyOf(merged);
+  }
+
+  private static boolean isLowerCase(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.toLowerCase(c) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the first value of a query parameter, or {@code null}. */

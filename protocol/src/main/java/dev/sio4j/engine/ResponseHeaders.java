@@ -16,23 +16,39 @@ final class ResponseHeaders {
   private static final String CORS_METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE"; // the cors module's default
 
   private final EngineOptions options;
+  /**
+   * When the base headers do not depend on the request (no CORS, or any origin without credentials, the usual
+   * setups): the answer to a data POST and the headers of a poll answer without a cookie, built once. Otherwise null.
+   */
+  private final HttpResponse fixedOk;
+  private final Map<String, String> fixedPayloadHeaders;
 
   ResponseHeaders(EngineOptions options) {
     this.options = options;
+    CorsOptions cors = options.cors();
+    if (cors == null || (cors.origins().contains("*") && !cors.credentials())) {
+      Map<String, String> base = base(null);
+      fixedOk = HttpResponse.text(200, "text/html", "ok", base);
+      base.put("Content-Type", TEXT_PLAIN);
+      fixedPayloadHeaders = Map.copyOf(base); // HttpResponse keeps an immutable map as it is
+    } else {
+      fixedOk = null;
+      fixedPayloadHeaders = null;
+    }
   }
 
-  /** The headers every polling response carries. */
+  /** The headers every polling response carries (a new, mutable map); {@code request} is only read for CORS. */
   Map<String, String> base(EngineRequest request) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Cache-Control", "no-store");
     h.put("X-Content-Type-Options", "nosniff");
     CorsOptions cors = options.cors();
     if (cors != null) {
-      String origin = request.header("origin");
       boolean any = cors.origins().contains("*");
       if (any && !cors.credentials()) {
         h.put("Access-Control-Allow-Origin", "*");
       } else {
+        String origin = request.header("origin");
         if (origin != null && cors.allows(origin)) {
           h.put("Access-Control-Allow-Origin", origin);
         }
@@ -78,24 +94,30 @@ final class ResponseHeaders {
 
   /** The answer to a data POST: {@code ok} as {@code text/html} (as Node). */
   HttpResponse ok(EngineRequest request) {
+    if (fixedOk != null) {
+      return fixedOk; // immutable; its body is only read
+    }
     return HttpResponse.text(200, "text/html", "ok", base(request));
   }
 
   /** A poll answer: the payload as UTF-8 text, compressed if large and accepted; the cookie on a handshake. */
   HttpResponse payload(EngineRequest request, String payload, String newSid) {
+    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    boolean cookie = newSid != null && options.cookie() != null;
+    int threshold = options.httpCompressionThreshold();
+    String encoding = threshold >= 0 && body.length >= threshold
+        ? HttpCompression.choose(request.header("accept-encoding")) : null;
+    if (!cookie && encoding == null && fixedPayloadHeaders != null) {
+      return new HttpResponse(200, fixedPayloadHeaders, body); // the usual poll answer: no header map built
+    }
     Map<String, String> h = base(request);
-    if (newSid != null && options.cookie() != null) {
+    if (cookie) {
       h.put("Set-Cookie", cookie(options.cookie(), newSid));
     }
     h.put("Content-Type", TEXT_PLAIN);
-    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-    int threshold = options.httpCompressionThreshold();
-    if (threshold >= 0 && body.length >= threshold) {
-      String encoding = HttpCompression.choose(request.header("accept-encoding"));
-      if (encoding != null) {
-        body = HttpCompression.compress(body, encoding);
-        h.put("Content-Encoding", encoding);
-      }
+    if (encoding != null) {
+      body = HttpCompression.compress(body, encoding);
+      h.put("Content-Encoding", encoding);
     }
     return new HttpResponse(200, h, body);
   }

@@ -3,9 +3,11 @@ package dev.sio4j.servlet;
 import dev.sio4j.engine.EngineRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds the container-neutral {@link EngineRequest} from a servlet request. */
@@ -18,17 +20,43 @@ final class ServletEngineRequests {
 
   static EngineRequest from(HttpServletRequest request) {
     String query = request.getQueryString();
-    String url = request.getRequestURI() + (query == null ? "" : "?" + query);
-    Map<String, List<String>> headers = new HashMap<>();
-    for (String name : Collections.list(request.getHeaderNames())) {
-      headers.put(name, Collections.list(request.getHeaders(name)));
-    }
-    Map<String, Object> attributes = new HashMap<>(2);
+    String uri = request.getRequestURI();
+    String url = query == null ? uri : uri + '?' + query;
     Principal principal = request.getUserPrincipal();
-    if (principal != null) {
-      attributes.put(PRINCIPAL, principal);
+    Map<String, Object> attributes = principal == null ? Map.of() : Map.of(PRINCIPAL, principal);
+    return new EngineRequest(request.getMethod(), url, QueryStrings.parse(query), headers(request),
+        request.getRemoteAddr(), request.isSecure(), attributes);
+  }
+
+  /**
+   * The headers with lower-case names and immutable value lists, the form {@link EngineRequest} keeps as it is (one
+   * copy per request instead of two).
+   */
+  private static Map<String, List<String>> headers(HttpServletRequest request) {
+    Map<String, List<String>> headers = new HashMap<>();
+    Enumeration<String> names = request.getHeaderNames();
+    while (names.hasMoreElements()) {
+      String name = names.nextElement().toLowerCase(Locale.ROOT);
+      if (headers.containsKey(name)) {
+        continue; // the same header under another case: getHeaders (case-insensitive) already gave every value
+      }
+      Enumeration<String> values = request.getHeaders(name);
+      if (values == null || !values.hasMoreElements()) {
+        headers.put(name, List.of());
+        continue;
+      }
+      String first = values.nextElement();
+      if (!values.hasMoreElements()) {
+        headers.put(name, List.of(first)); // the usual case
+        continue;
+      }
+      List<String> all = new ArrayList<>(2);
+      all.add(first);
+      while (values.hasMoreElements()) {
+        all.add(values.nextElement());
+      }
+      headers.put(name, List.copyOf(all));
     }
-    return new EngineRequest(request.getMethod(), url, QueryStrings.parse(query), headers, request.getRemoteAddr(),
-        request.isSecure(), attributes);
+    return headers;
   }
 }

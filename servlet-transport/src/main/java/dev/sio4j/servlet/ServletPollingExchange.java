@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A {@link PollingExchange} over a started {@link AsyncContext}, with Servlet non-blocking I/O: the body is read by a
  * {@link ReadListener} and the response written by a {@link WriteListener}, so no container thread ever waits on the
- * network.
+ * network. A small response (see {@link #directWriteLimit}) is copied into the container's response buffer from the
+ * calling thread instead, and sent by the container when the exchange completes.
  *
  * <p>Thread safe: {@link #respond} and {@link #onAbort} may be called from any thread; the read callback runs on a
  * container thread. The exchange ends exactly once: by a completed response, or by an abort (client gone, container
@@ -31,6 +32,8 @@ final class ServletPollingExchange implements PollingExchange {
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
   private static final int CHUNK = 8192;
+  /** Upper bound of {@link #directWriteLimit}; an ack or a few small packets, the usual poll answer. */
+  static final int DIRECT_WRITE_MAX = 2048;
 
   private final AsyncContext async;
   private final EngineRequest request;
@@ -83,18 +86,38 @@ final class ServletPollingExchange implements PollingExchange {
         res.setHeader(h.getKey(), h.getValue());
       }
       byte[] body = response.body();
-      res.setContentLength(body.length);
       if (body.length == 0) {
+        res.setContentLength(0);
         complete();
         return;
       }
       ServletOutputStream out = res.getOutputStream();
+      if (body.length <= directWriteLimit(res)) {
+        // Fits the container's response buffer: write() only copies into it (no I/O, nothing to wait for), and
+        // complete() lets the container send it asynchronously. This saves the WriteListener's dispatch to another
+        // container thread. Content-Length is set after the write on purpose: Jetty treats a write that reaches a
+        // declared length as the last one and sends it at once, blocking.
+        out.write(body);
+        res.setContentLength(body.length);
+        complete();
+        return;
+      }
+      res.setContentLength(body.length);
       out.setWriteListener(new BodyWriter(out, body));
     } catch (IOException | RuntimeException e) {
       // The container already ended the request (client gone): nothing left to answer.
       LOG.log(Level.DEBUG, () -> "cannot respond to " + request.url() + ": " + e);
       abort();
     }
+  }
+
+  /**
+   * The largest body written without a {@link WriteListener}: well below the response buffer, so that write() only
+   * buffers on every container (Jetty aggregates writes up to its output aggregation size, by default a quarter of
+   * the buffer; Tomcat flushes, blocking, once its buffer is full).
+   */
+  static int directWriteLimit(HttpServletResponse res) {
+    return Math.min(DIRECT_WRITE_MAX, res.getBufferSize() / 4);
   }
 
   @Override
