@@ -1,6 +1,7 @@
 package dev.sio4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,6 +47,30 @@ final class EioHttp {
 
   HttpResponse<String> post(String query, String body) throws Exception {
     return send(request(query).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /**
+   * Sends only the head of a POST that declares a {@code Content-Length} of {@code declaredLength} bytes and returns
+   * the status the server answers with, without sending the body. (Sending a body the server refuses early races the
+   * refusal: the server may close while the client still writes, and the client then sees a broken pipe, not the
+   * status.)
+   */
+  int postHeadOnly(String query, long declaredLength) throws Exception {
+    URI uri = URI.create(base + "?" + query);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      String head = "POST " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+          + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+          + "Content-Type: text/plain;charset=UTF-8\r\n"
+          + "Content-Length: " + declaredLength + "\r\n"
+          + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine(); // "HTTP/1.1 413 Payload Too Large"
+      assertTrue(status != null && status.startsWith("HTTP/1.1 "), "status line: " + status);
+      return Integer.parseInt(status.substring(9, 12));
+    }
   }
 
   /** Opens a polling session; returns the open packet's JSON. */
