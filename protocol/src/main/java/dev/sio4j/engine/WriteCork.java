@@ -10,36 +10,51 @@ import java.util.ArrayList;
  *
  * <p>Threading: per thread (a {@link ThreadLocal}); a transport is registered at most once per cork (its
  * {@code corked} flag, guarded by the session lock). Sends from threads outside a callback are not corked.
+ *
+ * <p>A thread holds its cork only while a callback runs: the outermost {@link #end} removes it, so no container or
+ * application thread keeps a sio4j object (and with it the web application's class loader) after an undeploy.
  */
 final class WriteCork {
 
-  private static final ThreadLocal<WriteCork> CURRENT = ThreadLocal.withInitial(WriteCork::new);
+  private static final ThreadLocal<WriteCork> CURRENT = new ThreadLocal<>();
 
   private int depth;
-  private final ArrayList<WebSocketTransport> pending = new ArrayList<>();
+  private ArrayList<WebSocketTransport> pending;
 
   private WriteCork() {}
 
   /** Enters a listener callback on this thread. Pair with {@link #end}. */
   static WriteCork begin() {
     WriteCork c = CURRENT.get();
+    if (c == null) {
+      c = new WriteCork();
+      CURRENT.set(c);
+    }
     c.depth++;
     return c;
   }
 
   /** This thread's cork (to {@link #end} what an earlier {@link #begin} on this thread started). */
   static WriteCork current() {
-    return CURRENT.get();
+    WriteCork c = CURRENT.get();
+    if (c == null) {
+      throw new IllegalStateException("no callback running on this thread");
+    }
+    return c;
   }
 
   /** Whether writes on this thread are held back now. */
   static boolean active() {
-    return CURRENT.get().depth > 0;
+    return CURRENT.get() != null;
   }
 
   /** Registers a transport to write when the cork ends (the caller set its corked flag). */
   static void defer(WebSocketTransport ws) {
-    CURRENT.get().pending.add(ws);
+    WriteCork c = current();
+    if (c.pending == null) {
+      c.pending = new ArrayList<>(4);
+    }
+    c.pending.add(ws);
   }
 
   /** Leaves a callback; the outermost one writes every deferred transport (their sends may run more callbacks). */
@@ -49,7 +64,7 @@ final class WriteCork {
       return;
     }
     try {
-      for (int i = 0; i < pending.size(); i++) {
+      for (int i = 0; pending != null && i < pending.size(); i++) {
         try {
           pending.get(i).uncork(); // may add more (a flush callback that sends), handled by this loop
         } catch (RuntimeException e) {
@@ -58,8 +73,9 @@ final class WriteCork {
         }
       }
     } finally {
-      pending.clear();
-      depth--;
+      pending = null;
+      depth = 0;
+      CURRENT.remove();
     }
   }
 }

@@ -2,11 +2,15 @@ package dev.sio4j.it.containers;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +28,9 @@ final class TomcatDist implements DeployedApp {
   /** What Tomcat logs at undeploy for a thread the application started and left running. */
   static final String THREAD_LEAK = "appears to have started a thread named [";
 
+  private static final String MANAGER_USER = "sio4j-it";
+  private static final String MANAGER_PASSWORD = "sio4j-it-" + Long.toHexString(System.nanoTime());
+
   private final War war;
   private final Path base;
   private final List<String> command;
@@ -39,6 +46,14 @@ final class TomcatDist implements DeployedApp {
 
   /** Prepares a fresh {@code CATALINA_BASE} holding {@code war}, starts Tomcat and waits until the WAR answers. */
   static TomcatDist start(War war) throws Exception {
+    return start(war, false);
+  }
+
+  /**
+   * Like {@link #start(War)}; with {@code manager}, Tomcat's own manager application (from the distribution) is
+   * deployed too, at {@code /manager}, with a user of role {@code manager-script} for {@link #manager(String)}.
+   */
+  static TomcatDist start(War war, boolean manager) throws Exception {
     Path home = Path.of(System.getProperty("sio4j.it.tomcat.home", "target/containers/apache-tomcat-10.1.59"))
         .toAbsolutePath();
     if (!Files.isRegularFile(home.resolve("bin/bootstrap.jar"))) {
@@ -64,6 +79,16 @@ final class TomcatDist implements DeployedApp {
     }
     Files.writeString(serverXml, patched, StandardCharsets.UTF_8);
     Files.copy(war.file(), base.resolve("webapps").resolve(war.file().getFileName()));
+    if (manager) {
+      Path contexts = Files.createDirectories(base.resolve("conf/Catalina/localhost"));
+      // privileged, as in the manager's own META-INF/context.xml (which a context file in conf/ replaces)
+      Files.writeString(contexts.resolve("manager.xml"), "<Context docBase=\"" + home.resolve("webapps/manager")
+          + "\" privileged=\"true\" antiResourceLocking=\"false\"/>\n", StandardCharsets.UTF_8);
+      Files.writeString(base.resolve("conf/tomcat-users.xml"), "<tomcat-users xmlns=\"http://tomcat.apache.org/xml\""
+          + " version=\"1.0\">\n  <role rolename=\"manager-script\"/>\n  <user username=\"" + MANAGER_USER
+          + "\" password=\"" + MANAGER_PASSWORD + "\" roles=\"manager-script\"/>\n</tomcat-users>\n",
+          StandardCharsets.UTF_8);
+    }
 
     int port = Layout.freePort();
     List<String> command = List.of(Layout.java(),
@@ -129,6 +154,23 @@ final class TomcatDist implements DeployedApp {
       }
     }
     return found;
+  }
+
+  /**
+   * Runs a command of the manager's text interface (e.g. {@code reload?path=/app}, {@code findleaks?statusLine=true})
+   * and returns its answer; Tomcat must have been started with the manager.
+   */
+  String manager(String command) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(url.resolve("/manager/text/" + command))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (MANAGER_USER + ":" + MANAGER_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(120))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("manager " + command + ": HTTP " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
   }
 
   /** The directory of Tomcat's logs. */
