@@ -1,6 +1,6 @@
 // Rooms and broadcasting with the official client: to / in / except (one and several rooms), socket.broadcast,
 // io.emit, namespace emit, local, compress, volatile, rooms across namespaces, fetchSockets / socketsJoin /
-// socketsLeave / disconnectSockets. Usage: node api-rooms.mjs <base-url> <websocket|polling>
+// socketsLeave / disconnectSockets, bursts of broadcasts. Usage: node api-rooms.mjs <base-url> <websocket|polling>
 import { command, collect, connected, emitVia, next, run, track, unique } from "./api-common.mjs";
 
 /** Labels of the "news" events carrying this run's token, per socket. */
@@ -106,6 +106,31 @@ await run({
       clientReasons,
       serverReason: serverReason.reason,
       cStillConnected: c.connected && (await command(c, "state")).id === c.id,
+    };
+  },
+
+  // One handler broadcasts 1,000 text events, then 1,000 binary ones (a header frame and an attachment each), to a
+  // room of three: the frames queued per connection leave back to back (batched where the container allows it).
+  // Every client must get all of them, in order, intact.
+  async burst() {
+    const room = unique("burst");
+    const token = unique("t");
+    const n = 1000;
+    const text = "x".repeat(100);
+    const binary = Buffer.from([0, 1, 2, 253, 254, 255]);
+    const sockets = [await connected(), await connected(), await connected()];
+    for (const s of sockets) await command(s, "join", { rooms: [room] });
+    const ticks = collect(sockets, "tick", (t) => t === token);
+    const bins = collect(sockets, "bin", (t) => t === token);
+    await command(sockets[0], "emit", { base: "io", ops: [["to", room]], event: "tick", args: [token, text], repeat: n });
+    await command(sockets[1], "emit", { base: "io", ops: [["to", room]], event: "bin", args: [token, binary], repeat: n });
+    await emitVia(sockets[2], { base: "io", ops: [["to", room]], event: "after", args: [token] }, sockets);
+    const inOrder = (list, intact) => list.length === n && list.every((a, i) => a[2] === i && intact(a[1]));
+    return {
+      ticks: ticks.map((l) => l.length),
+      bins: bins.map((l) => l.length),
+      ticksInOrder: ticks.map((l) => inOrder(l, (v) => v === text)),
+      binsInOrder: bins.map((l) => inOrder(l, (v) => Buffer.from(v).equals(binary))),
     };
   },
 

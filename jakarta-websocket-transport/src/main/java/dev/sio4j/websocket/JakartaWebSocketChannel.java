@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread safe. The engine keeps at most one send outstanding; should a caller break that rule, later sends wait
  * in a small bounded queue instead of reaching the container concurrently (Tomcat throws on a second async send
  * while one is in progress). Sends never block.
+ *
+ * <p>Frames sent with {@code moreFollows} are batched where the container allows it without blocking (see
+ * {@link FrameBatching}: Jetty 12), so a run of frames queued for one connection (a burst of broadcasts) reaches the
+ * network in few writes; elsewhere each frame is its own write.
  */
 final class JakartaWebSocketChannel implements WebSocketChannel {
 
@@ -33,6 +37,10 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
 
   private final Session session;
   private final RemoteEndpoint.Async remote;
+  /** The container's per-frame batching switch, or {@code null}. */
+  private final FrameBatching batching;
+  /** What {@link #batching} was last set to; read and written only by the outstanding send's thread. */
+  private boolean batched;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object lock = new Object();
   private final ArrayDeque<Send> queued = new ArrayDeque<>(0); // only used if the one-send rule is broken
@@ -44,6 +52,7 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   JakartaWebSocketChannel(Session session) {
     this.session = session;
     this.remote = session.getAsyncRemote();
+    this.batching = FrameBatching.of(remote);
   }
 
   @Override
@@ -58,9 +67,8 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
 
   @Override
   public void sendText(String text, boolean moreFollows, SendCallback callback) {
-    // JSR-356 has no non-blocking way to batch frames (flushBatch() blocks), so each frame is its own write.
     if (claim(callback)) {
-      start(text, null);
+      start(text, null, moreFollows);
     } else {
       queue(new Send(text, null, callback));
     }
@@ -69,7 +77,7 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   @Override
   public void sendBinary(ByteBuffer data, boolean moreFollows, SendCallback callback) {
     if (claim(callback)) {
-      start(null, data.duplicate());
+      start(null, data.duplicate(), moreFollows);
     } else {
       queue(new Send(null, data.duplicate(), callback));
     }
@@ -124,12 +132,16 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
       }
     }
     if (start) {
-      start(send.text, send.data);
+      start(send.text, send.data, false);
     }
   }
 
-  private void start(String text, ByteBuffer data) {
+  private void start(String text, ByteBuffer data, boolean moreFollows) {
     try {
+      if (batching != null && batched != moreFollows) {
+        batching.set(remote, moreFollows); // batched: held until the next unbatched frame, written with it
+        batched = moreFollows;
+      }
       if (text != null) {
         remote.sendText(text, handler);
       } else {
@@ -168,7 +180,7 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
       LOG.log(Level.WARNING, "send callback failed", e);
     }
     if (next != null) {
-      start(next.text, next.data);
+      start(next.text, next.data, false);
     }
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rooms and broadcasting ({@code api-rooms.mjs}): which of three official clients each operator reaches, joining and
- * leaving, rooms per namespace over one multiplexed connection, the remote socket operations, volatile.
+ * leaving, rooms per namespace over one multiplexed connection, the remote socket operations, volatile, bursts.
  */
 class RoomsIT {
 
@@ -39,6 +39,16 @@ class RoomsIT {
         "socket.broadcast.compress"), strings(r, "b"));
     assertEquals(List.of("io.except", "io.emit", "nsp.emit", "io.local", "socket.broadcast", "socket.except",
         "socket.local"), strings(r, "c"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource(TARGETS)
+  void aBurstOfBroadcastsReachesEveryClientCompleteAndInOrder(Container c, String transport) {
+    JsonObject r = result(c, transport, "burst");
+    assertEquals("[1000,1000,1000]", r.get("ticks").toString(), r::toString);
+    assertEquals("[1000,1000,1000]", r.get("bins").toString(), r::toString);
+    assertEquals("[true,true,true]", r.get("ticksInOrder").toString(), r::toString);
+    assertEquals("[true,true,true]", r.get("binsInOrder").toString(), r::toString);
   }
 
   @ParameterizedTest(name = "{0} {1}")
