@@ -27,7 +27,13 @@ enum SessionState {
     return next;
   }
 
+  /** The public state of the same name (asked on every packet a client writes: no lookup by name). */
   EngineSocket.ReadyState readyState() {
-    return EngineSocket.ReadyState.valueOf(name());
+    return switch (this) {
+      case OPENING -> EngineSocket.ReadyState.OPENING;
+      case OPEN -> EngineSocket.ReadyState.OPEN;
+      case CLOSING -> EngineSocket.ReadyState.CLOSING;
+      case CLOSED -> EngineSocket.ReadyState.CLOSED;
+    };
   }
 }

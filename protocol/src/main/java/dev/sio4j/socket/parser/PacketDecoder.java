@@ -34,7 +34,7 @@ public final class PacketDecoder {
   public static final Set<String> RESERVED_EVENTS =
       Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(JsonBuffers.CONFIG);
   private static final int MAX_ID_DIGITS = 19;
 
   private final DecoderLimits limits;

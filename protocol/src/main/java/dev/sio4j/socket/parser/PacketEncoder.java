@@ -34,7 +34,7 @@ public final class PacketEncoder {
   private static final int MAX_ENCODE_DEPTH = 512;
   private static final double MAX_SAFE_INTEGER = 9007199254740991d;
 
-  private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
+  private final JsonGeneratorFactory generators = Json.createGeneratorFactory(JsonBuffers.CONFIG);
   private final Jsonb jsonb;
 
   /** Creates an encoder with a default {@link Jsonb}. */
