@@ -31,7 +31,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
 # Both the server and the load generator hold one descriptor per connection.
 need=$((CLIENTS + 1000))
@@ -42,15 +43,8 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
   exit 2
 fi
 
-if [ "$BUILD" = 1 ]; then
-  log "building bench-server.jar"
-  (cd "$ROOT" && mvn -B -q -pl bench -am package -DskipTests)
-  mkdir -p "$BENCH_DIR/target/loadgen"
-  javac -d "$BENCH_DIR/target/loadgen" "$LOADGEN_SRC"
-fi
-for f in "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class"; do
-  [ -e "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 2; }
-done
+if [ "$BUILD" = 1 ]; then build_java; fi
+require_built "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class"
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 SERVER_PID=""
@@ -59,19 +53,9 @@ trap cleanup EXIT INT TERM
 # shellcheck disable=SC2086
 java ${IDLE_JAVA_OPTS:--Xmx3g} -jar "$BENCH_DIR/target/bench-server.jar" --port "$PORT" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 300); do
-  grep -q "listening on" "$OUT/server.log" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.log" >&2; exit 2; }
-  sleep 0.1
-done
+await_listening "$SERVER_PID" "$OUT/server.log" "$PORT" || exit 2
 
-heap_used_kb() {  # after a full GC: used heap (KB), from jstat -gc
-  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
-  jstat -gc "$SERVER_PID" | awk 'NR==1 { for (i = 1; i <= NF; i++) h[i] = $i }
-    NR==2 { s = 0; for (i = 1; i <= NF; i++) if (h[i] ~ /^(S0U|S1U|EU|OU)$/) s += $i; printf "%.0f", s }'
-}
-
-heap0=$(heap_used_kb)
+heap0=$(heap_after_gc_kb "$SERVER_PID")
 # Source addresses: one per 20,000 connections, 127.0.0.2 upwards.
 ips=$(awk -v n="$CLIENTS" 'BEGIN { k = int((n + 19999) / 20000); if (k < 2) k = 2;
   for (i = 0; i < k; i++) printf "%s127.0.0.%d", (i ? "," : ""), i + 2 }')
@@ -83,7 +67,7 @@ java ${LOADGEN_JAVA_OPTS:-} -cp "$BENCH_DIR/target/loadgen" LoadGen connect --ur
 lg=$!
 for _ in $(seq 1 6000); do grep -q 'idling' "$OUT/loadgen.out" 2>/dev/null && break; kill -0 $lg 2>/dev/null || break; sleep 0.1; done
 connected=$(sed -n 's/^connected \([0-9]*\)\/.*/\1/p' "$OUT/loadgen.out" | head -1)
-heap1=$(heap_used_kb)
+heap1=$(heap_after_gc_kb "$SERVER_PID")
 wait $lg || true
 
 result=$(grep '^RESULT' "$OUT/loadgen.out" | tail -1)

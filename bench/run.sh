@@ -39,21 +39,17 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
 # ---------------------------------------------------------------- build
 if [ "$BUILD" = 1 ]; then
-  log "building bench-server.jar"
-  (cd "$ROOT" && mvn -B -q -pl bench -am package -DskipTests)
+  build_java
   log "npm ci in bench/node"
   (cd "$BENCH_DIR/node" && npm ci --no-audit --no-fund --silent)
-  log "compiling LoadGen"
-  mkdir -p "$BENCH_DIR/target/loadgen"
-  javac -d "$BENCH_DIR/target/loadgen" "$LOADGEN_SRC"
 fi
-for f in "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class" "$BENCH_DIR/node/node_modules/socket.io"; do
-  [ -e "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 1; }
-done
+require_built "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class" \
+  "$BENCH_DIR/node/node_modules/socket.io"
 rm -rf "$OUT"; mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"   # scenario <TAB> server <TAB> round <TAB> metric <TAB> value
 : > "$RESULTS"
@@ -90,12 +86,8 @@ start_server() {
       ;;
   esac
   SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    grep -q "^listening on http://127.0.0.1:$PORT\$" "$logf" 2>/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  log "$kind did not start; tail of $logf:"; tail -5 "$logf" >&2
+  await_listening "$SERVER_PID" "$logf" "$PORT" && return 0
+  log "($kind did not start)"
   stop_server
   return 1
 }
@@ -117,11 +109,6 @@ record() {  # record <scenario> <server> <round> <metric> <value>
   return 0
 }
 
-heap_used_kb() {  # after a full GC: used heap of the JVM (KB), from jstat -gc
-  jcmd "$1" GC.run >/dev/null 2>&1 || true
-  jstat -gc "$1" 2>/dev/null | awk 'NR==1 { for (i = 1; i <= NF; i++) h[i] = $i }
-    NR==2 { s = 0; for (i = 1; i <= NF; i++) if (h[i] ~ /^(S0U|S1U|EU|OU)$/) s += $i; printf "%.0f", s }'
-}
 
 run_one() {  # run_one <scenario> <server> <round>
   local scen="$1" srv="$2" r="$3" base="$OUT/$1-$2-$3"
@@ -146,7 +133,7 @@ run_one() {  # run_one <scenario> <server> <round>
       ;;
     connect)
       local heap0=""
-      if [ "$srv" != node ]; then heap0=$(heap_used_kb "$SERVER_PID"); fi
+      if [ "$srv" != node ]; then heap0=$(heap_after_gc_kb "$SERVER_PID"); fi
       loadgen "$base.out" connect --clients "$CONNECT_CLIENTS" --idle "$IDLE" --concurrency 100 --timeout 60 \
         --source-ips 127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5 --tag "$srv" &
       local lg=$!
@@ -155,7 +142,7 @@ run_one() {  # run_one <scenario> <server> <round>
         for _ in $(seq 1 1200); do grep -q 'idling' "$base.out" 2>/dev/null && break; kill -0 $lg 2>/dev/null || break; sleep 0.1; done
         local connected heap1
         connected=$(sed -n 's/^connected \([0-9]*\)\/.*/\1/p' "$base.out" | head -1)
-        heap1=$(heap_used_kb "$SERVER_PID")
+        heap1=$(heap_after_gc_kb "$SERVER_PID")
         if [ -n "$heap0" ] && [ -n "$heap1" ] && [ "${connected:-0}" -gt 0 ]; then
           record "$scen" "$srv" "$r" heap_per_conn_kb "$(awk -v a="$heap0" -v b="$heap1" -v n="$connected" 'BEGIN { printf "%.2f", (b - a) / n }')"
         fi

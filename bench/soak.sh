@@ -41,17 +41,11 @@ while [ $# -gt 0 ]; do
 done
 SECONDS_TOTAL=$(awk "BEGIN { printf \"%d\", $MINUTES * 60 }")
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
 
-if [ "$BUILD" = 1 ]; then
-  log "building bench-server.jar"
-  (cd "$ROOT" && mvn -B -q -pl bench -am package -DskipTests)
-  mkdir -p "$BENCH_DIR/target/loadgen"
-  javac -d "$BENCH_DIR/target/loadgen" "$LOADGEN_SRC"
-fi
-for f in "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class"; do
-  [ -e "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 2; }
-done
+if [ "$BUILD" = 1 ]; then build_java; fi
+require_built "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class"
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 # ---------------------------------------------------------------- server
@@ -68,12 +62,7 @@ trap cleanup EXIT INT TERM
 java ${SOAK_JAVA_OPTS:--Xmx1g} -jar "$BENCH_DIR/target/bench-server.jar" --port "$PORT" --container "$CONTAINER" \
   > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 300); do
-  grep -q "listening on" "$OUT/server.log" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.log" >&2; exit 2; }
-  sleep 0.1
-done
-grep -q "listening on" "$OUT/server.log" || { echo "server did not start" >&2; exit 2; }
+await_listening "$SERVER_PID" "$OUT/server.log" "$PORT" || exit 2
 URL="http://127.0.0.1:$PORT"
 
 # ---------------------------------------------------------------- measurements
