@@ -33,7 +33,11 @@ final class FrameBatching {
 
   /** The batching switch for {@code remote}'s class, or {@code null} when frames cannot be batched without blocking. */
   static FrameBatching of(RemoteEndpoint.Async remote) {
-    Class<?> type = remote.getClass();
+    return forType(remote.getClass());
+  }
+
+  /** The batching switch for remotes of this class, or {@code null}. */
+  static FrameBatching forType(Class<?> type) {
     Lookup l = last;
     if (l == null || l.type != type) {
       l = new Lookup(type, find(type));
@@ -43,7 +47,7 @@ final class FrameBatching {
   }
 
   /** Marks the next frame sent through {@code remote} as batched (held back) or not (written with what is held). */
-  void set(RemoteEndpoint.Async remote, boolean batched) {
+  void set(Object remote, boolean batched) {
     try {
       batch.setBoolean(remote, batched);
     } catch (IllegalAccessException e) {
