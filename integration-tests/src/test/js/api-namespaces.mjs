@@ -1,5 +1,6 @@
 // Dynamic namespaces (regex and predicate), a parent namespace's emit reaching its children, namespace middleware
-// errors with data reaching connect_error, socket middleware (socket.use) refusing a packet.
+// errors with data reaching connect_error, socket middleware (socket.use) refusing a packet, an empty dynamic child
+// removed (cleanupEmptyChildNamespaces).
 // Usage: node api-namespaces.mjs <base-url> <websocket|polling>
 import { client, command, collect, connected, next, run, unique } from "./api-common.mjs";
 
@@ -18,6 +19,26 @@ await run({
   async regexNamespace() {
     const a = await connected("/dyn-42");
     return { welcome: a.welcome.nsp, state: (await command(a, "state")).nsp, refused: await refused("/dyn-x") };
+  },
+
+  // The /socket.io/ server runs with cleanupEmptyChildNamespaces: a dynamic child stays while a socket is in it and
+  // goes away with its last one (the same name then makes a new namespace).
+  async emptyChildIsRemoved() {
+    const name = `/dyn-${process.pid}${Date.now() % 100000}`;
+    const main = await connected("/");
+    const [a, b] = [await connected(name), await connected(name)];
+    const instance = async () => command(main, "nsp-instance", { name });
+    const leave = async (socket) => {
+      const id = socket.id;
+      socket.disconnect();
+      await command(main, "await-disconnect", { id });
+    };
+    const first = await instance();
+    await leave(a);
+    const withOneLeft = await instance();
+    await leave(b);
+    const whenEmpty = await instance();
+    return { keptWhileOneLeft: withOneLeft === first, replacedWhenEmpty: whenEmpty !== first };
   },
 
   async predicateNamespace() {

@@ -126,7 +126,7 @@ final class Client implements EngineSocketListener {
   }
 
   private void connect(String name, Map<String, Object> auth) {
-    Namespace nsp = server.lookup(name, auth);
+    Namespace nsp = server.lookupForJoin(name, auth);
     if (nsp == null) {
       LOG.log(Level.DEBUG, () -> "session " + conn.id() + ": invalid namespace " + name);
       write(server.encoder().encode(SocketPacket.connectError(name, Map.of("message", "Invalid namespace"))), false);

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -48,6 +49,10 @@ public class Namespace {
   private final String name;
   private final Namespace parent;
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+  /** Connections on their way in (middlewares running) to a child that is removed once empty; see reserveJoin. */
+  private final AtomicInteger joining = new AtomicInteger();
+  /** Set once this child was removed from the server for being empty: later joins go to a new child. */
+  private volatile boolean removed;
   private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
@@ -327,10 +332,12 @@ public class Namespace {
       if (!client.isOpen()) {
         LOG.log(Level.DEBUG, () -> "middleware done after the connection closed; dropping " + socket);
         socket.cleanupUnconnected();
+        joinEnded();
         return;
       }
       if (error != null) {
         socket.cleanupUnconnected();
+        joinEnded();
         client.write(server.encoder().encode(SocketPacket.connectError(name, errorPayload(error))), false);
         return;
       }
@@ -340,6 +347,7 @@ public class Namespace {
 
   private void connect(Socket socket, Consumer<Socket> onConnected) {
     sockets.put(socket.id(), socket);
+    joinEnded();
     socket.onConnect(); // before user code, so a disconnect in a listener sees a consistent state (as Node)
     onConnected.accept(socket);
     fireConnection(socket);
@@ -369,6 +377,57 @@ public class Namespace {
 
   void remove(Socket socket) {
     sockets.remove(socket.id());
+    removeIfEmpty();
+  }
+
+  /** Whether this is a child of a dynamic namespace that goes away once empty (option cleanupEmptyChildNamespaces). */
+  private boolean removable() {
+    return parent instanceof ParentNamespace && server.options().cleanupEmptyChildNamespaces();
+  }
+
+  /**
+   * Called by the server before a connection joins: {@code false} if this child was removed meanwhile (the caller
+   * then looks the name up again, which makes a new child). A successful reservation keeps the child until the join
+   * ends ({@link #joinEnded}).
+   */
+  boolean reserveJoin() {
+    if (!removable()) {
+      return true;
+    }
+    joining.incrementAndGet();
+    if (removed) { // removed after the lookup: the reservation must not keep a dead child
+      joining.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** A join reserved by {@link #reserveJoin} ended, connected or refused. */
+  private void joinEnded() {
+    if (removable()) {
+      joining.decrementAndGet();
+      removeIfEmpty();
+    }
+  }
+
+  private void removeIfEmpty() {
+    if (removable() && sockets.isEmpty() && joining.get() == 0) {
+      server.removeChild(this);
+    }
+  }
+
+  /**
+   * Locked by the server: removes this child if it is still empty with no join under way (Node's
+   * {@code cleanupEmptyChildNamespaces}). Answers whether it did.
+   */
+  boolean markRemovedIfEmpty() {
+    if (removed || !sockets.isEmpty() || joining.get() > 0) {
+      return false;
+    }
+    removed = true; // written after reading joining, as reserveJoin writes joining before reading this
+    ((ParentNamespace) parent).removeChild(this);
+    adapter.close();
+    return true;
   }
 
   @Override

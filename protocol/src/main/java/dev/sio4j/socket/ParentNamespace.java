@@ -51,6 +51,10 @@ final class ParentNamespace extends Namespace {
     return child;
   }
 
+  void removeChild(Namespace child) {
+    children.remove(child);
+  }
+
   Set<Namespace> children() {
     return children;
   }

@@ -31,6 +31,10 @@ import java.util.function.Function;
  * @param adapterFactory creates the adapter of each namespace; defaults to {@link InMemoryAdapter}, or to
  *     {@link SessionAwareAdapter} when connection state recovery is enabled
  * @param connectionStateRecovery connection state recovery settings, or {@code null} (the default) when disabled
+ * @param cleanupEmptyChildNamespaces whether a child of a dynamic namespace is removed (with its adapter) once its
+ *     last socket leaves, as Node's option of that name; defaults to {@code false} like Node. Turn it on when
+ *     clients choose the names (e.g. {@code io.of(Pattern.compile("/room-\\d+"))}): otherwise every name a client
+ *     ever connected to keeps its namespace for the life of the server
  */
 public record SocketIoOptions(
     EngineOptions engine,
@@ -40,7 +44,8 @@ public record SocketIoOptions(
     int maxPendingAcks,
     Executor executor,
     Function<AdapterNamespace, Adapter> adapterFactory,
-    ConnectionStateRecovery connectionStateRecovery) {
+    ConnectionStateRecovery connectionStateRecovery,
+    boolean cleanupEmptyChildNamespaces) {
 
   /** Validates every value. */
   public SocketIoOptions {
@@ -64,7 +69,8 @@ public record SocketIoOptions(
   /** The options without connection state recovery (the constructor before that option existed). */
   public SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, int maxNestingDepth,
       int maxPendingAcks, Executor executor, Function<AdapterNamespace, Adapter> adapterFactory) {
-    this(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor, adapterFactory, null);
+    this(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor, adapterFactory, null,
+        false);
   }
 
   /** The defaults. */
@@ -92,6 +98,7 @@ public record SocketIoOptions(
     private Executor executor;
     private Function<AdapterNamespace, Adapter> adapterFactory;
     private ConnectionStateRecovery connectionStateRecovery;
+    private boolean cleanupEmptyChildNamespaces;
 
     private Builder() {}
 
@@ -111,6 +118,8 @@ public record SocketIoOptions(
     public Builder adapterFactory(Function<AdapterNamespace, Adapter> v) { adapterFactory = v; return this; }
     /** See {@link SocketIoOptions#connectionStateRecovery()}; {@code null} disables it. */
     public Builder connectionStateRecovery(ConnectionStateRecovery v) { connectionStateRecovery = v; return this; }
+    /** See {@link SocketIoOptions#cleanupEmptyChildNamespaces()}. */
+    public Builder cleanupEmptyChildNamespaces(boolean v) { cleanupEmptyChildNamespaces = v; return this; }
 
     /** Builds and validates. */
     public SocketIoOptions build() {
@@ -122,7 +131,7 @@ public record SocketIoOptions(
                 csr.maxSessions());
       }
       return new SocketIoOptions(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor,
-          adapters, connectionStateRecovery);
+          adapters, connectionStateRecovery, cleanupEmptyChildNamespaces);
     }
   }
 }

@@ -251,6 +251,29 @@ public final class SocketIoServer {
     clients.remove(client);
   }
 
+  /**
+   * The namespace a CONNECT joins, reserved for the join (see {@link Namespace#reserveJoin}); {@code null} if none.
+   */
+  Namespace lookupForJoin(String name, Map<String, Object> auth) {
+    while (true) {
+      Namespace nsp = lookup(name, auth);
+      if (nsp == null || nsp.reserveJoin()) {
+        return nsp;
+      }
+    }
+  }
+
+  /** Removes an empty dynamic child (option cleanupEmptyChildNamespaces), unless a join reached it meanwhile. */
+  void removeChild(Namespace child) {
+    synchronized (nsps) {
+      if (child.markRemovedIfEmpty()) {
+        nsps.remove(child.name(), child);
+        System.getLogger("dev.sio4j.socket").log(System.Logger.Level.DEBUG,
+            () -> "removed the empty namespace " + child.name());
+      }
+    }
+  }
+
   /** The namespace a CONNECT addresses, creating a dynamic child if a parent accepts it; {@code null} if none. */
   Namespace lookup(String name, Map<String, Object> auth) {
     Namespace nsp = nsps.get(name);

@@ -6,6 +6,7 @@ import static dev.sio4j.socket.Fixture.server;
 import static dev.sio4j.socket.Fixture.sidOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,5 +129,67 @@ class NamespacesTest {
     FakeEngineSocket no = open(io);
     no.receive("0/team-b,{\"key\":\"no\"}");
     assertEquals("4/team-b,{\"message\":\"Invalid namespace\"}", no.nextText());
+  }
+
+  @Test
+  void anEmptyDynamicChildIsRemovedWhenTheOptionIsOn() {
+    SocketIoServer io = server(SocketIoOptions.builder().cleanupEmptyChildNamespaces(true).build());
+    Namespace parent = io.of(Pattern.compile("/dyn-\\d+"));
+    CompletableFuture<Socket> first = new CompletableFuture<>();
+    parent.onConnection(first::complete);
+    FakeEngineSocket c1 = open(io);
+    c1.receive("0/dyn-1,");
+    c1.nextText();
+    Namespace child = Fixture.await(first).namespace();
+    assertSame(child, io.of("/dyn-1"));
+
+    c1.receive("1/dyn-1,"); // the last socket leaves
+    Namespace again = io.of("/dyn-1");
+    assertNotSame(child, again, "the empty child was removed; the name makes a new one");
+
+    FakeEngineSocket c2 = open(io);
+    c2.receive("0/dyn-1,"); // joins the new child, which the parent still reaches
+    assertTrue(c2.nextText().startsWith("0/dyn-1,{\"sid\""));
+    parent.emit("all", 1);
+    assertEquals("2/dyn-1,[\"all\",1]", c2.nextText());
+    c1.assertExhausted();
+  }
+
+  @Test
+  void emptyDynamicChildrenStayByDefaultAsInNode() {
+    SocketIoServer io = server();
+    io.of(Pattern.compile("/dyn-\\d+"));
+    FakeEngineSocket c1 = open(io);
+    c1.receive("0/dyn-1,");
+    c1.nextText();
+    Namespace child = io.of("/dyn-1");
+    c1.receive("1/dyn-1,");
+    assertSame(child, io.of("/dyn-1"));
+  }
+
+  @Test
+  void aChildIsKeptWhileAJoinIsInItsMiddlewares() {
+    SocketIoServer io = server(SocketIoOptions.builder().cleanupEmptyChildNamespaces(true).build());
+    Namespace parent = io.of(Pattern.compile("/dyn-\\d+"));
+    CompletableFuture<Middleware.Next> held = new CompletableFuture<>();
+    parent.use((socket, next) -> {
+      if ("hold".equals(socket.handshake().auth().get("mode"))) {
+        held.complete(next); // this join waits
+      } else {
+        next.proceed();
+      }
+    });
+    FakeEngineSocket c1 = open(io);
+    c1.receive("0/dyn-1,");
+    c1.nextText();
+    Namespace child = io.of("/dyn-1");
+    FakeEngineSocket c2 = open(io);
+    c2.receive("0/dyn-1,{\"mode\":\"hold\"}");
+    c1.receive("1/dyn-1,"); // the only connected socket leaves while c2 is still joining
+    assertSame(child, io.of("/dyn-1"), "a join under way keeps the child");
+    Fixture.await(held).proceed();
+    assertTrue(c2.nextText().startsWith("0/dyn-1,{\"sid\""));
+    c2.receive("1/dyn-1,");
+    assertNotSame(child, io.of("/dyn-1"));
   }
 }

@@ -40,6 +40,8 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
  *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
  *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}</td><td>Socket.IO bounds (ints)</td></tr>
+ *   <tr><td>{@code sio4j.cleanupEmptyChildNamespaces}</td><td>boolean, default {@code false}: remove a dynamic
+ *       namespace's child once its last socket left</td></tr>
  *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
  *       containers that do not scan; see {@link SocketIoEndpoints})</td></tr>
  *   <tr><td>{@code sio4j.endpoints.scan}</td><td>{@code false} ignores the scanned {@code @SocketIoEndpoint} classes
@@ -125,12 +127,13 @@ final class InitParams {
     return b.build();
   }
 
-  /** Socket.IO options: {@link #engineOptions()} plus {@code sio4j.connectTimeout}, {@code sio4j.maxAttachments}. */
+  /** Socket.IO options: {@link #engineOptions()} plus the Socket.IO parameters of the table above. */
   dev.sio4j.socket.SocketIoOptions socketIoOptions() {
     dev.sio4j.socket.SocketIoOptions.Builder b = dev.sio4j.socket.SocketIoOptions.builder().engine(engineOptions());
     ifPresent(duration("connectTimeout"), b::connectTimeout);
     ifPresent(intValue("maxAttachments"), b::maxAttachments);
     ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
+    ifPresent(bool("cleanupEmptyChildNamespaces"), b::cleanupEmptyChildNamespaces);
     return b.build();
   }
 

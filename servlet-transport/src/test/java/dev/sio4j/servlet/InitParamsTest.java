@@ -61,6 +61,18 @@ class InitParamsTest {
   }
 
   @Test
+  void readsTheSocketIoOptions() {
+    dev.sio4j.socket.SocketIoOptions o = params(Map.of(
+        "sio4j.connectTimeout", "PT10S",
+        "sio4j.maxPendingAcks", "50",
+        "sio4j.cleanupEmptyChildNamespaces", "true")).socketIoOptions();
+    assertEquals(Duration.ofSeconds(10), o.connectTimeout());
+    assertEquals(50, o.maxPendingAcks());
+    assertTrue(o.cleanupEmptyChildNamespaces());
+    assertFalse(params(Map.of()).socketIoOptions().cleanupEmptyChildNamespaces());
+  }
+
+  @Test
   void readsTheRateLimitsWhichAreOffByDefault() {
     EngineOptions d = params(Map.of()).engineOptions();
     assertEquals(0, d.maxHandshakesPerAddress());

@@ -50,7 +50,8 @@ public final class ApiApp {
 
   ApiApp() {
     main = new SocketIoServer(SocketIoOptions.builder()
-        .engine(engine("/socket.io/", Duration.ofSeconds(20), Duration.ofSeconds(20))).build());
+        .engine(engine("/socket.io/", Duration.ofSeconds(20), Duration.ofSeconds(20)))
+        .cleanupEmptyChildNamespaces(true).build());
     recovery = new SocketIoServer(SocketIoOptions.builder()
         .engine(engine("/recovery/", Duration.ofSeconds(20), Duration.ofSeconds(20)))
         .connectionStateRecovery(ConnectionStateRecovery.defaults()).build());
@@ -96,6 +97,11 @@ public final class ApiApp {
   /** Completes when the socket with this id has disconnected (from any of the servers). */
   CompletableFuture<Disconnection> disconnection(String socketId) {
     return disconnections.computeIfAbsent(socketId, id -> new CompletableFuture<>());
+  }
+
+  /** The main server's namespace of this name (creating it, or a dynamic child, if there is none). */
+  Namespace namespace(String name) {
+    return main.of(name);
   }
 
   /** The parent namespace a command names ({@code regex-parent}, {@code pred-parent}), or {@code null}. */

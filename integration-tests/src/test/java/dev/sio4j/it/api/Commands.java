@@ -122,6 +122,8 @@ final class Commands {
     command("any-log", (cmd, ack) -> ack.send(Map.of("incoming", List.copyOf(incoming), "outgoing",
         List.copyOf(outgoing))));
     command("forbidden-runs", (cmd, ack) -> ack.send(forbiddenRuns.get()));
+    // which namespace object the main server has for a name: tells a removed (and re-made) dynamic child apart
+    command("nsp-instance", (cmd, ack) -> ack.send(System.identityHashCode(app.namespace((String) cmd.get("name")))));
     socket.on("echo", (args, ack) -> {
       if (ack != null) {
         ack.send(args.toArray());

@@ -24,6 +24,13 @@ class NamespacesIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource(TARGETS)
+  void anEmptyDynamicChildIsRemovedWithCleanupEmptyChildNamespaces(Container c, String transport) {
+    assertEquals("{\"keptWhileOneLeft\":true,\"replacedWhenEmpty\":true}",
+        result(c, transport, "emptyChildIsRemoved").toString());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource(TARGETS)
   void predicateNamespaceSeesTheAuthPayload(Container c, String transport) {
     assertEquals("{\"welcome\":\"/pred-a\",\"refused\":{\"message\":\"Invalid namespace\",\"data\":null}}",
         result(c, transport, "predicateNamespace").toString());
