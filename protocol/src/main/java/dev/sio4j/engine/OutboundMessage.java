@@ -28,10 +28,17 @@ public final class OutboundMessage {
   static final OutboundMessage PONG_PROBE = control(EnginePacket.PONG_PROBE);
 
   private final EnginePacket packet;
+  /** Whether a polling response carrying this message may be HTTP-compressed (Node's {@code compress} option). */
+  private final boolean compress;
   private String textForm; // "<type><data>" or "b<base64>"; lazily cached (String is safely published)
 
-  private OutboundMessage(EnginePacket packet) {
+  private OutboundMessage(EnginePacket packet, boolean compress) {
     this.packet = packet;
+    this.compress = compress;
+  }
+
+  private OutboundMessage(EnginePacket packet) {
+    this(packet, true);
   }
 
   /** A text {@code message}. */
@@ -65,7 +72,20 @@ public final class OutboundMessage {
   }
 
   static OutboundMessage control(EnginePacket.Text packet) {
-    return new OutboundMessage(packet);
+    return new OutboundMessage(packet, false); // as in Node: control packets carry no compress option
+  }
+
+  /**
+   * This message with Node's {@code compress: false}: a polling response made only of such messages is not
+   * HTTP-compressed, however large (over WebSocket, JSR-356 gives no per-message control of permessage-deflate).
+   */
+  public OutboundMessage uncompressed() {
+    return compress ? new OutboundMessage(packet, false) : this;
+  }
+
+  /** Whether a polling response carrying this message may be compressed (see {@link #uncompressed()}). */
+  public boolean compress() {
+    return compress;
   }
 
   /** Whether this is a binary message. */

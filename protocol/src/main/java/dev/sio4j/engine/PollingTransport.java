@@ -202,11 +202,21 @@ final class PollingTransport extends Transport {
     String trailer = close ? "1" : batch.isEmpty() ? "6" : null;
     String payload = encode(batch, trailer);
     String newSid = exchange.request().sid() == null ? session.id() : null;
-    exchange.respond(headers.payload(exchange.request(), payload, newSid));
+    exchange.respond(headers.payload(exchange.request(), payload, newSid, anyCompressible(batch)));
     session.written(batch);
     if (close) {
       session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
     }
+  }
+
+  /** As Node: the response may be compressed if any of its messages may. */
+  private static boolean anyCompressible(List<Object> batch) {
+    for (Object o : batch) {
+      if (EngineSession.messageOf(o).compress()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String encode(List<Object> batch, String trailer) {
@@ -253,7 +263,7 @@ final class PollingTransport extends Transport {
       pendingGet = null;
     }
     if (exchange != null) {
-      exchange.respond(headers.payload(exchange.request(), packet, null));
+      exchange.respond(headers.payload(exchange.request(), packet, null, false));
     }
   }
 }

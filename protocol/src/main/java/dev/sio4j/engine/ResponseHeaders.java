@@ -100,12 +100,15 @@ final class ResponseHeaders {
     return HttpResponse.text(200, "text/html", "ok", base(request));
   }
 
-  /** A poll answer: the payload as UTF-8 text, compressed if large and accepted; the cookie on a handshake. */
-  HttpResponse payload(EngineRequest request, String payload, String newSid) {
+  /**
+   * A poll answer: the payload as UTF-8 text, compressed if {@code compress} (some message allows it), large and
+   * accepted; the cookie on a handshake.
+   */
+  HttpResponse payload(EngineRequest request, String payload, String newSid, boolean compress) {
     byte[] body = payload.getBytes(StandardCharsets.UTF_8);
     boolean cookie = newSid != null && options.cookie() != null;
     int threshold = options.httpCompressionThreshold();
-    String encoding = threshold >= 0 && body.length >= threshold
+    String encoding = compress && threshold >= 0 && body.length >= threshold
         ? HttpCompression.choose(request.header("accept-encoding")) : null;
     if (!cookie && encoding == null && fixedPayloadHeaders != null) {
       return new HttpResponse(200, fixedPayloadHeaders, body); // the usual poll answer: no header map built

@@ -74,9 +74,14 @@ public final class BroadcastOperator {
         new BroadcastOptions(opts.rooms(), opts.except(), opts.flags().withTimeout(timeout)));
   }
 
-  /** Accepted for Node compatibility; compression is the transport's decision. */
+  /**
+   * Whether the packet may be compressed (Node's {@code compress}; the default is {@code true}). Over polling, a
+   * response made only of packets emitted with {@code false} is not HTTP-compressed; over WebSocket the flag has no
+   * effect (JSR-356 has no per-message switch for permessage-deflate).
+   */
   public BroadcastOperator compress(boolean compress) {
-    return this;
+    return new BroadcastOperator(nsp,
+        new BroadcastOptions(opts.rooms(), opts.except(), opts.flags().withCompress(compress)));
   }
 
   /** The selection this operator stands for. */

@@ -160,19 +160,24 @@ final class Client implements EngineSocketListener {
 
   // ---- writing and closing ----
 
-  /** Writes an encoded packet; binary packets go as one batch so attachments follow their header. */
+  /** Writes an encoded packet that may be compressed. */
   void write(EncodedPacket packet, boolean isVolatile) {
+    write(packet, isVolatile, true);
+  }
+
+  /** Writes an encoded packet; binary packets go as one batch so attachments follow their header. */
+  void write(EncodedPacket packet, boolean isVolatile, boolean compress) {
     if (conn.readyState() != EngineSocket.ReadyState.OPEN) {
       LOG.log(Level.DEBUG, () -> "session " + conn.id() + " not open; dropping packet");
       return;
     }
     if (packet.isBinary()) {
       // a volatile binary packet is sent normally: its parts must not be dropped one by one
-      conn.sendAll(packet.messages());
+      conn.sendAll(packet.messages(compress));
     } else if (isVolatile) {
-      conn.sendVolatile(packet.textMessage());
+      conn.sendVolatile(packet.textMessage(compress));
     } else {
-      conn.send(packet.textMessage());
+      conn.send(packet.textMessage(compress));
     }
   }
 

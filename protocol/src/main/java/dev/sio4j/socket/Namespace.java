@@ -139,6 +139,11 @@ public class Namespace {
     return operator().timeout(timeout);
   }
 
+  /** Broadcast that may be compressed or not (see {@link BroadcastOperator#compress}). */
+  public BroadcastOperator compress(boolean compress) {
+    return operator().compress(compress);
+  }
+
   /** Emits to every socket of the namespace. */
   public Namespace emit(String event, Object... args) {
     operator().emit(event, args);

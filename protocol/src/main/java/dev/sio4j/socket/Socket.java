@@ -286,6 +286,15 @@ public final class Socket implements RemoteSocket {
     return new SocketEmitter(this, BroadcastFlags.NONE.withVolatile());
   }
 
+  /**
+   * Sets whether the next emit may be compressed (Node's {@code socket.compress}; the default is {@code true}). Over
+   * polling, a response made only of packets emitted with {@code false} is not HTTP-compressed; over WebSocket the
+   * flag has no effect (JSR-356 has no per-message switch for permessage-deflate).
+   */
+  public SocketEmitter compress(boolean compress) {
+    return new SocketEmitter(this, BroadcastFlags.NONE.withCompress(compress));
+  }
+
   /** Alias of {@link #emit(String, Object...)} with the event {@code message} (Node's {@code send}). */
   public Socket send(Object... args) {
     return emit("message", args);
@@ -328,7 +337,7 @@ public final class Socket implements RemoteSocket {
       nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), flags));
     } else {
       notifyOutgoing(packet);
-      packet(packet, flags.isVolatile());
+      packet(packet, flags.isVolatile(), flags.compress());
     }
   }
 
@@ -365,13 +374,17 @@ public final class Socket implements RemoteSocket {
   }
 
   void packet(SocketPacket packet, boolean isVolatile) {
+    packet(packet, isVolatile, true);
+  }
+
+  private void packet(SocketPacket packet, boolean isVolatile, boolean compress) {
     EncodedPacket encoded;
     try {
       encoded = nsp.server().encoder().encode(packet);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot encode event for socket " + id + ": " + e.getMessage(), e);
     }
-    client.write(encoded, isVolatile);
+    client.write(encoded, isVolatile, compress);
   }
 
   // ---- rooms and broadcasting ----
@@ -617,7 +630,7 @@ public final class Socket implements RemoteSocket {
     @Override
     public void write(EncodedPacket packet, BroadcastFlags flags) {
       if (connected) {
-        client.write(packet, flags.isVolatile());
+        client.write(packet, flags.isVolatile(), flags.compress());
       }
     }
 
@@ -625,7 +638,7 @@ public final class Socket implements RemoteSocket {
     public void write(SocketPacket packet, EncodedPacket encoded, BroadcastFlags flags) {
       if (connected) {
         notifyOutgoing(packet);
-        client.write(encoded, flags.isVolatile());
+        client.write(encoded, flags.isVolatile(), flags.compress());
       }
     }
 
@@ -644,7 +657,7 @@ public final class Socket implements RemoteSocket {
         return false;
       }
       notifyOutgoing(packet);
-      client.write(encoded, flags.isVolatile());
+      client.write(encoded, flags.isVolatile(), flags.compress());
       return true;
     }
 

@@ -29,6 +29,11 @@ public final class SocketEmitter {
     return new SocketEmitter(socket, flags.withVolatile());
   }
 
+  /** Sets whether the emit may be compressed (see {@link Socket#compress(boolean)}). */
+  public SocketEmitter compress(boolean compress) {
+    return new SocketEmitter(socket, flags.withCompress(compress));
+  }
+
   /** As {@link Socket#emit(String, Object...)}; an {@link AckCallback} last gets an error on timeout. */
   public Socket emit(String event, Object... args) {
     socket.emit(flags, event, args);

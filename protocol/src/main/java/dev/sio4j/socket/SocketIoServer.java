@@ -170,6 +170,11 @@ public final class SocketIoServer {
     return main.timeout(timeout);
   }
 
+  /** Broadcast on the main namespace that may be compressed or not (see {@link BroadcastOperator#compress}). */
+  public BroadcastOperator compress(boolean compress) {
+    return main.compress(compress);
+  }
+
   /** The sockets of the main namespace. */
   public CompletionStage<List<RemoteSocket>> fetchSockets() {
     return main.fetchSockets();

@@ -124,6 +124,25 @@ class PollingTest {
   }
 
   @Test
+  void aResponseOfUncompressedMessagesOnlyIsNotCompressed() {
+    open(quietOptions().httpCompressionThreshold(100).build());
+    String big = "x".repeat(500);
+    socket.send(OutboundMessage.text(big).uncompressed());
+    socket.send(OutboundMessage.text(big).uncompressed());
+    RecordingPollingExchange ex = new RecordingPollingExchange(
+        request("GET", "EIO=4&transport=polling&sid=" + sid, Map.of("Accept-Encoding", "gzip")), null);
+    server.handlePolling(ex);
+    assertEquals(null, ex.response().headers().get("Content-Encoding"));
+    assertEquals("4" + big + "\u001e4" + big, ex.bodyText());
+    socket.send(OutboundMessage.text(big).uncompressed());
+    socket.send(big); // one message that may be compressed makes the whole response compressible (as Node)
+    ex = new RecordingPollingExchange(
+        request("GET", "EIO=4&transport=polling&sid=" + sid, Map.of("Accept-Encoding", "gzip")), null);
+    server.handlePolling(ex);
+    assertEquals("gzip", ex.response().headers().get("Content-Encoding"));
+  }
+
+  @Test
   void aSecondConcurrentPollClosesTheSession() {
     RecordingPollingExchange first = poll();
     RecordingPollingExchange second = poll();

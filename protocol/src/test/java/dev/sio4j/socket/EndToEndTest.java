@@ -43,12 +43,16 @@ class EndToEndTest {
   }
 
   private static EngineRequest request(String method, String query) {
+    return request(method, query, Map.of());
+  }
+
+  private static EngineRequest request(String method, String query, Map<String, List<String>> headers) {
     Map<String, List<String>> params = new java.util.LinkedHashMap<>();
     for (String pair : query.split("&")) {
       String[] kv = pair.split("=", 2);
       params.put(kv[0], List.of(kv[1]));
     }
-    return new EngineRequest(method, "/socket.io/?" + query, params, Map.of(), "127.0.0.1", false, Map.of());
+    return new EngineRequest(method, "/socket.io/?" + query, params, headers, "127.0.0.1", false, Map.of());
   }
 
   private WebSocketHandler openWebSocket(RecordingWebSocketChannel channel) {
@@ -155,6 +159,26 @@ class EndToEndTest {
     assertTrue(rest.contains("451-[\"message-back\",{\"_placeholder\":true,\"num\":0}]\u001ebAQID"), rest);
   }
 
+  @Test
+  void pollingResponsesMadeOfCompressFalsePacketsAreNotCompressed() {
+    String big = "x".repeat(2000); // over the default httpCompressionThreshold (1024)
+    io.onConnection(socket -> {
+      socket.on("plain", (args, ack) -> socket.compress(false).emit("big", big));
+      socket.on("plain-broadcast", (args, ack) -> io.compress(false).emit("big", big));
+      socket.on("default", (args, ack) -> socket.emit("big", big));
+    });
+    String sid = pollingOpen();
+    assertEquals("ok", post(sid, "40"));
+    Fixture.sidOf(poll(sid).substring(1));
+    for (String event : List.of("plain", "plain-broadcast", "default")) {
+      assertEquals("ok", post(sid, "42[\"" + event + "\"]"));
+      HttpResponse response = send(request("GET", "EIO=4&transport=polling&sid=" + sid,
+          Map.of("accept-encoding", List.of("gzip"))), "");
+      String encoding = response.headers().get("Content-Encoding");
+      assertEquals(event.equals("default") ? "gzip" : null, encoding, event);
+    }
+  }
+
   private String pollingOpen() {
     Matcher m = OPEN.matcher(body(send("GET", "EIO=4&transport=polling", "")));
     assertTrue(m.matches());
@@ -170,8 +194,11 @@ class EndToEndTest {
   }
 
   private HttpResponse send(String method, String query, String body) {
-    RecordingPollingExchange exchange =
-        new RecordingPollingExchange(request(method, query), body.getBytes(StandardCharsets.UTF_8));
+    return send(request(method, query), body);
+  }
+
+  private HttpResponse send(EngineRequest request, String body) {
+    RecordingPollingExchange exchange = new RecordingPollingExchange(request, body.getBytes(StandardCharsets.UTF_8));
     io.engine().handlePolling(exchange);
     HttpResponse response = await(exchange.response);
     assertEquals(200, response.status(), () -> new String(response.body(), StandardCharsets.UTF_8));

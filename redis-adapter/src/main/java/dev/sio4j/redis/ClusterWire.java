@@ -70,6 +70,9 @@ final class ClusterWire {
       if (opts.flags().timeout() != null) {
         flags.put("timeout", opts.flags().timeout().toMillis());
       }
+      if (!opts.flags().compress()) {
+        flags.put("compress", false); // Node sets it only when compress() was called; true is its default
+      }
       out.put("flags", flags);
     }
     return out;
@@ -87,6 +90,9 @@ final class ClusterWire {
       }
       if (f.get("timeout") instanceof Number t) {
         flags = flags.withTimeout(Duration.ofMillis(t.longValue()));
+      }
+      if (Boolean.FALSE.equals(f.get("compress"))) {
+        flags = flags.withCompress(false);
       }
     }
     return new BroadcastOptions(stringSet(m.get("rooms")), stringSet(m.get("except")), flags);

@@ -241,6 +241,7 @@ final class Commands {
         case "volatile" -> io.volatile_();
         case "local" -> io.local();
         case "timeout" -> io.timeout(timeout);
+        case "compress" -> io.compress(Boolean.TRUE.equals(op.get(1)));
         default -> throw new IllegalArgumentException("io has no " + name);
       };
     } else if (target instanceof Namespace nsp) {
@@ -251,6 +252,7 @@ final class Commands {
         case "volatile" -> nsp.volatile_();
         case "local" -> nsp.local();
         case "timeout" -> nsp.timeout(timeout);
+        case "compress" -> nsp.compress(Boolean.TRUE.equals(op.get(1)));
         default -> throw new IllegalArgumentException("namespace has no " + name);
       };
     } else if (target instanceof Socket s) {
@@ -262,6 +264,7 @@ final class Commands {
         case "local" -> s.local();
         case "volatile" -> s.volatile_();
         case "timeout" -> s.timeout(timeout);
+        case "compress" -> s.compress(Boolean.TRUE.equals(op.get(1)));
         default -> throw new IllegalArgumentException("socket has no " + name);
       };
     } else if (target instanceof BroadcastOperator o) {
@@ -279,6 +282,7 @@ final class Commands {
       return switch (name) {
         case "volatile" -> e.volatile_();
         case "timeout" -> e.timeout(timeout);
+        case "compress" -> e.compress(Boolean.TRUE.equals(op.get(1)));
         default -> throw new IllegalArgumentException("socket emitter has no " + name);
       };
     }

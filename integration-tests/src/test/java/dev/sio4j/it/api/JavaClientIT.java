@@ -113,4 +113,36 @@ class JavaClientIT {
     a.emit("disconnect-me", new JSONObject());
     assertEquals("io server disconnect", reason.get(WAIT, TimeUnit.SECONDS));
   }
+
+  /**
+   * Over polling the Java client's HTTP stack (OkHttp) asks for gzip: large events arrive intact whether the server
+   * compresses the response (the default) or not ({@code compress(false)}, on a socket and on a broadcast).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"JETTY", "TOMCAT"})
+  void largeEventsWithAndWithoutCompressionOverPolling(Container c) throws Exception {
+    Socket a = connected(c, "polling");
+    String big = "x".repeat(5000); // over the compression threshold (1024 bytes)
+    List<Object> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> three = new CompletableFuture<>();
+    a.on("big", args -> {
+      got.add(args[0] + ":" + ((String) args[1]).length() + ":" + big.equals(args[1]));
+      if (got.size() == 3) {
+        three.complete(null);
+      }
+    });
+    for (JSONArray ops : List.of(new JSONArray(), new JSONArray().put(new JSONArray().put("compress").put(false)))) {
+      command(a, "emit", new JSONObject().put("base", "socket").put("ops", ops).put("event", "big")
+          .put("args", new JSONArray().put(ops.length() == 0 ? "default" : "uncompressed").put(big)));
+    }
+    command(a, "emit", new JSONObject().put("base", "io").put("ops", new JSONArray().put(new JSONArray()
+        .put("compress").put(false)).put(new JSONArray().put("to").put(a.id()))).put("event", "big")
+        .put("args", new JSONArray().put("broadcast").put(big)));
+    try {
+      three.get(WAIT, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("got only " + got, e);
+    }
+    assertEquals(List.of("default:5000:true", "uncompressed:5000:true", "broadcast:5000:true"), got);
+  }
 }

@@ -18,6 +18,7 @@ public final class EncodedPacket {
   private final List<byte[]> attachments;
   private OutboundMessage textMessage; // lazily cached
   private Object[] messages; // lazily cached
+  private Object[] uncompressedMessages; // lazily cached, for compress(false)
 
   /**
    * @param text the text message (header and JSON)
@@ -66,6 +67,28 @@ public final class EncodedPacket {
         all[i + 1] = OutboundMessage.binary(attachments.get(i));
       }
       messages = all;
+    }
+    return all;
+  }
+
+  /** {@link #textMessage()}, or the same message with Node's {@code compress: false} when not {@code compress}. */
+  public OutboundMessage textMessage(boolean compress) {
+    return compress ? textMessage() : (OutboundMessage) messages(false)[0];
+  }
+
+  /** {@link #messages()}, or the same messages with Node's {@code compress: false} when not {@code compress}. */
+  public Object[] messages(boolean compress) {
+    if (compress) {
+      return messages();
+    }
+    Object[] all = uncompressedMessages;
+    if (all == null) {
+      Object[] plain = messages();
+      all = new Object[plain.length];
+      for (int i = 0; i < plain.length; i++) {
+        all[i] = ((OutboundMessage) plain[i]).uncompressed();
+      }
+      uncompressedMessages = all;
     }
     return all;
   }
