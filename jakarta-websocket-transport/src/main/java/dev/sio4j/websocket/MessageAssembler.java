@@ -43,6 +43,10 @@ final class MessageAssembler {
     if (failed) {
       return;
     }
+    if (text == null && last && part.length() * 3L <= maxBytes) {
+      handler.onText(part); // a whole message that cannot be over the limit (a UTF-16 unit is at most 3 UTF-8 bytes)
+      return;
+    }
     textBytes += utf8Length(part);
     if (textBytes > maxBytes) {
       tooBig();
