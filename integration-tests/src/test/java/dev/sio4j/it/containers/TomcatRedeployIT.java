@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
  * (the official Java client, polling) is connected: each time the client is disconnected, reconnects by itself to the
  * new deployment and chats again; afterwards Tomcat's leak detection ({@code findleaks}, which runs a full GC and
  * lists the stopped applications whose class loader is still reachable) finds nothing, and Tomcat's logs report no
- * thread, ThreadLocal or error left by sio4j at undeploy.
+ * thread or ThreadLocal left behind at undeploy and no error of the application.
  */
 class TomcatRedeployIT {
 
   private static final long RECONNECT_SECONDS = 60;
+  private static final String NO_LEAKS = "OK - No memory leaks found";
 
   @Test
   void reloadAndRedeployLeaveNoThreadOrClassLoaderBehind() throws Exception {
@@ -38,11 +39,17 @@ class TomcatRedeployIT {
         chat(ben, "after the redeploy");
       }
 
-      String leaks = tomcat.manager("findleaks?statusLine=true");
-      assertTrue(leaks.startsWith("OK - No memory leaks found"), "Tomcat found leaked class loaders:\n" + leaks);
-      for (String marker : List.of(TomcatDist.THREAD_LEAK, "created a ThreadLocal", "SEVERE")) {
+      // Each findleaks runs a full GC; a class loader still reachable after three is a leak, not GC timing.
+      String leaks = "";
+      for (int gc = 0; gc < 3 && !leaks.startsWith(NO_LEAKS); gc++) {
+        leaks = tomcat.manager("findleaks?statusLine=true");
+      }
+      assertTrue(leaks.startsWith(NO_LEAKS), "Tomcat found leaked class loaders:\n" + leaks);
+      for (String marker : List.of(TomcatDist.THREAD_LEAK, "created a ThreadLocal")) {
         assertEquals(List.of(), tomcat.logLines(marker), "'" + marker + "' in Tomcat's logs in " + tomcat.logs());
       }
+      List<String> errors = tomcat.logLines("SEVERE").stream().filter(line -> line.contains("sio4j")).toList();
+      assertEquals(List.of(), errors, "errors of the application in Tomcat's logs in " + tomcat.logs());
     }
   }
 
