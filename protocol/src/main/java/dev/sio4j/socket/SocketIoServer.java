@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class SocketIoServer {
 
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
+
   private final SocketIoOptions options;
   private final EngineServer engine;
   private final PacketEncoder encoder = new PacketEncoder();
@@ -273,8 +275,7 @@ public final class SocketIoServer {
     synchronized (nsps) {
       if (child.markRemovedIfEmpty()) {
         nsps.remove(child.name(), child);
-        System.getLogger("dev.sio4j.socket").log(System.Logger.Level.DEBUG,
-            () -> "removed the empty namespace " + child.name());
+        LOG.log(System.Logger.Level.DEBUG, () -> "removed the empty namespace " + child.name());
       }
     }
   }

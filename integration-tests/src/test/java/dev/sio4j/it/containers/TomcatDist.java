@@ -30,6 +30,7 @@ final class TomcatDist implements DeployedApp {
 
   private static final String MANAGER_USER = "sio4j-it";
   private static final String MANAGER_PASSWORD = "sio4j-it-" + Long.toHexString(System.nanoTime());
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final War war;
   private final Path base;
@@ -166,7 +167,7 @@ final class TomcatDist implements DeployedApp {
             (MANAGER_USER + ":" + MANAGER_PASSWORD).getBytes(StandardCharsets.UTF_8)))
         .timeout(Duration.ofSeconds(120))
         .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("manager " + command + ": HTTP " + response.statusCode() + " " + response.body());
     }
