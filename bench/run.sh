@@ -8,7 +8,7 @@
 #   bench/run.sh --rounds 5 --only echo8,broadcast --no-build --no-readme
 #
 # Options: --rounds R, --duration S, --warmup S, --short, --only a,b (echo8 echo1 broadcast connect polling),
-#          --container jetty|tomcat (sio4j's container; the bare ceiling is always Jetty), --no-build,
+#          --container jetty|tomcat (sio4j's and the bare ceilings' container), --no-build,
 #          --no-readme (do not rewrite the results section of bench/README.md),
 #          --jfr (a JFR recording of each Java server run: bench/target/run/<scenario>-<server>-<round>.jfr).
 # Env: SIO4J_JAVA_OPTS (JVM options of the sio4j server, default none), LOADGEN_JAVA_OPTS.
@@ -79,7 +79,7 @@ start_server() {
       ;;
     bare) PORT=$PORT_BARE
       # shellcheck disable=SC2086
-      java ${SIO4J_JAVA_OPTS:-} $jfr -jar "$BENCH_DIR/target/bench-server.jar" --port "$PORT" --bare >"$logf" 2>&1 &
+      java ${SIO4J_JAVA_OPTS:-} $jfr -jar "$BENCH_DIR/target/bench-server.jar" --port "$PORT" --bare --container "$CONTAINER" >"$logf" 2>&1 &
       ;;
     node) PORT=$PORT_NODE
       node "$BENCH_DIR/node/server.js" --port "$PORT" >"$logf" 2>&1 &
@@ -169,7 +169,7 @@ for scen in "${SCENARIOS[@]}"; do
   for r in $(seq 1 "$ROUNDS"); do
     run_one "$scen" sio4j "$r"
     run_one "$scen" node "$r"
-    if [ "$scen" = echo8 ] || [ "$scen" = connect ]; then run_one "$scen" bare "$r"; fi
+    case "$scen" in echo8|connect|polling) run_one "$scen" bare "$r" ;; esac
   done
 done
 
@@ -213,7 +213,7 @@ TABLE="$OUT/table.md"
   row "connect: RSS KB per connection" connect rss_per_conn_kb 1
   hs=$(median connect sio4j heap_per_conn_kb); hb=$(median connect bare heap_per_conn_kb)
   printf '| connect: heap KB per idle connection (after GC) | %s | – | | ≤ 5 |\n' "$(fmt "$hs" 2)"
-  printf '| connect: same, bare JSR-356 endpoint on Jetty (the container'"'"'s share) | %s | | | |\n' "$(fmt "$hb" 2)"
+  printf '| connect: same, bare JSR-356 endpoint on '"$CONTAINER"' (the container'"'"'s share) | %s | | | |\n' "$(fmt "$hb" 2)"
   printf '| connect: sio4j'"'"'s own heap KB per connection (sio4j − bare) | %s | | | ≤ 5 |\n' \
     "$( { [ -n "$hs" ] && [ -n "$hb" ]; } && awk -v a="$hs" -v b="$hb" 'BEGIN { printf "%.2f", a - b }' || echo –)"
   printf '| connect: bare JSR-356 conn/s, RSS KB/conn | %s, %s | | | |\n' "$(fmt "$(median connect bare rate)")" "$(fmt "$(median connect bare rss_per_conn_kb)" 1)"
@@ -221,8 +221,11 @@ TABLE="$OUT/table.md"
   row "polling: p99 µs" polling p99_us 0
   row "polling: server CPU µs/ack" polling us_per_op 2
   b=$(median echo8 bare rate); a=$(median echo8 sio4j rate)
-  printf '| echo 8 in flight: bare JSR-356 on Jetty (ceiling) acks/s | %s (sio4j/bare %s) | | | sio4j/bare ≥ 0.80 |\n' "$(fmt "$b")" "$(ratio "$a" "$b")"
+  printf '| echo 8 in flight: bare JSR-356 on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | | sio4j/bare ≥ 0.80 |\n' "$(fmt "$b")" "$(ratio "$a" "$b")"
   printf '| bare ceiling: server CPU µs/ack | %s | | | |\n' "$(fmt "$(median echo8 bare us_per_op)" 2)"
+  b=$(median polling bare rate); a=$(median polling sio4j rate); n=$(median polling node rate)
+  printf '| polling: bare servlet on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | %s (bare/Node) | |\n' "$(fmt "$b")" "$(ratio "$a" "$b")" "$(ratio "$b" "$n")"
+  printf '| bare polling ceiling: server CPU µs/ack | %s | | | |\n' "$(fmt "$(median polling bare us_per_op)" 2)"
 } >"$TABLE"
 echo
 cat "$TABLE"

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * Serves {@link BenchApp} (sio4j, both transports) at {@code /socket.io/} on 127.0.0.1, or with {@code --bare} the
- * {@link BareEchoServer} ceiling (Jetty only). Prints exactly {@code listening on http://127.0.0.1:P} once ready;
+ * ceilings: {@link BareEchoServer} for WebSocket and {@link BarePollingServlet} for long-polling. Prints exactly {@code listening on http://127.0.0.1:P} once ready;
  * stops on SIGTERM / Ctrl-C.
  */
 public final class BenchServer {
@@ -32,9 +32,6 @@ public final class BenchServer {
         default -> usage();
       }
     }
-    if (bare && container != BenchContainer.JETTY) {
-      usage();
-    }
     BenchApp app = bare ? null : new BenchApp();
     RunningServer server = container.start("127.0.0.1", port, context -> {
       if (app != null) {
@@ -43,6 +40,9 @@ public final class BenchServer {
       }
       try {
         BareEchoServer.register((ServerContainer) context.getAttribute(ServerContainer.class.getName()));
+        var polling = context.addServlet("bare-polling", new BarePollingServlet());
+        polling.setAsyncSupported(true);
+        polling.addMapping("/socket.io/*");
       } catch (Exception e) {
         throw new IllegalStateException("cannot register the bare endpoint", e);
       }
@@ -72,7 +72,7 @@ public final class BenchServer {
   }
 
   private static void usage() {
-    System.err.println("usage: --port P [--container jetty|tomcat] [--bare (jetty only)]");
+    System.err.println("usage: --port P [--container jetty|tomcat] [--bare]");
     System.exit(2);
   }
 }

@@ -1,0 +1,142 @@
+package dev.sio4j.bench;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ceiling for the polling scenario: the least a servlet must do to serve the load generator's long-polling
+ * client, by string slicing and without any library. The handshake GET answers the open packet; a POST is read
+ * with a plain blocking read (the body is a few bytes, already there) and answered {@code ok}, its packets
+ * answered as {@link BareEchoServer} does ({@code 40}, and {@code 42<id>["echo",x]} with {@code 43<id>[x]}); a GET
+ * with a session id takes what is queued or parks in async mode until a POST queues something. No heartbeat, no
+ * JSON, no CORS, no non-blocking I/O: what is left is the container's cost of the two HTTP exchanges per ack and of
+ * resuming a parked request, which sio4j's polling transport pays too.
+ *
+ * <p>Thread safe: each session's queue and parked poll are guarded by the session.
+ */
+final class BarePollingServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final String ECHO_PREFIX = "[\"echo\",";
+  private static final char SEPARATOR = '\u001e';
+
+  private final transient Map<String, BareSession> sessions = new ConcurrentHashMap<>();
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String sid = req.getParameter("sid");
+    if (sid == null) {
+      sid = UUID.randomUUID().toString();
+      sessions.put(sid, new BareSession());
+      write(res, "0{\"sid\":\"" + sid + "\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000,"
+          + "\"maxPayload\":1000000}");
+      return;
+    }
+    BareSession session = sessions.get(sid);
+    if (session == null) {
+      res.setStatus(400);
+      return;
+    }
+    String body;
+    synchronized (session) {
+      body = session.take();
+      if (body == null) {
+        AsyncContext parked = req.startAsync();
+        parked.setTimeout(0);
+        session.parked = parked;
+        return;
+      }
+    }
+    write(res, body);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    BareSession session = sessions.get(String.valueOf(req.getParameter("sid")));
+    if (session == null) {
+      res.setStatus(400);
+      return;
+    }
+    String payload = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    AsyncContext parked = null;
+    String body = null;
+    synchronized (session) {
+      int start = 0;
+      while (start < payload.length()) {
+        int end = payload.indexOf(SEPARATOR, start);
+        if (end < 0) {
+          end = payload.length();
+        }
+        String answer = answer(payload.substring(start, end), session);
+        if (answer != null) {
+          session.queue.add(answer);
+        }
+        start = end + 1;
+      }
+      if (session.parked != null && !session.queue.isEmpty()) {
+        parked = session.parked;
+        session.parked = null;
+        body = session.take();
+      }
+    }
+    write(res, "ok");
+    if (parked != null) {
+      write((HttpServletResponse) parked.getResponse(), body);
+      parked.complete();
+    }
+  }
+
+  private static String answer(String m, BareSession session) {
+    if (m.length() < 2 || m.charAt(0) != '4') {
+      return null; // pong, close, noop
+    }
+    if (m.charAt(1) == '0') {
+      return "40{\"sid\":\"" + UUID.randomUUID() + "\"}";
+    }
+    if (m.charAt(1) != '2') {
+      return null;
+    }
+    int i = 2;
+    while (i < m.length() && m.charAt(i) >= '0' && m.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == 2 || !m.startsWith(ECHO_PREFIX, i)) {
+      return null; // not an acked echo
+    }
+    return "43" + m.substring(2, i) + "[" + m.substring(i + ECHO_PREFIX.length());
+  }
+
+  private static void write(HttpServletResponse res, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    res.setContentType("text/plain; charset=UTF-8");
+    res.getOutputStream().write(bytes);
+    res.setContentLength(bytes.length);
+  }
+
+  /** One client: packets waiting for its next poll, and the poll parked while there are none. */
+  private static final class BareSession {
+    final ArrayDeque<String> queue = new ArrayDeque<>();
+    AsyncContext parked;
+
+    /** What is queued as one payload, or {@code null} if nothing is. */
+    String take() {
+      if (queue.isEmpty()) {
+        return null;
+      }
+      StringBuilder sb = new StringBuilder(queue.poll());
+      String next;
+      while ((next = queue.poll()) != null) {
+        sb.append(SEPARATOR).append(next);
+      }
+      return sb.toString();
+    }
+  }
+}
