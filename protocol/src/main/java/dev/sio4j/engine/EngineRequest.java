@@ -38,7 +38,7 @@ public record EngineRequest(
   /**
    * An immutable copy with lower-case names; names that differ only in case are merged. When every name is lower
    * case already (transports build them so), the copy is made without re-keying; immutable value lists are kept as
-   * they are ({@link List#copyOf} returns them unchanged).
+   * they are ({@link List#copyOf} returns them unchanged), and an immutable map of them is not copied at all.
    */
   private static Map<String, List<String>> lowerCaseCopy(Map<String, List<String>> headers) {
     boolean lower = true;
@@ -49,6 +49,9 @@ public record EngineRequest(
       }
     }
     if (lower) {
+      if (allImmutable(headers)) {
+        return Map.copyOf(headers); // the map itself when it is immutable already (transports build it so)
+      }
       @SuppressWarnings("unchecked")
       Map.Entry<String, List<String>>[] entries = new Map.Entry[headers.size()];
       int i = 0;
@@ -64,6 +67,16 @@ public record EngineRequest(
       return List.copyOf(all);
     }));
     return Map.copyOf(merged);
+  }
+
+  /** Whether every value list is immutable already ({@link List#copyOf} returns such a list itself). */
+  private static boolean allImmutable(Map<String, List<String>> headers) {
+    for (List<String> values : headers.values()) {
+      if (List.copyOf(values) != values) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLowerCase(String name) {

@@ -29,8 +29,8 @@ final class ServletEngineRequests {
   }
 
   /**
-   * The headers with lower-case names and immutable value lists, the form {@link EngineRequest} keeps as it is (one
-   * copy per request instead of two).
+   * The headers as an immutable map with lower-case names and immutable value lists, the form {@link EngineRequest}
+   * keeps as it is (one copy per request instead of two).
    */
   private static Map<String, List<String>> headers(HttpServletRequest request) {
     Map<String, List<String>> headers = new HashMap<>();
@@ -57,6 +57,6 @@ final class ServletEngineRequests {
       }
       headers.put(name, List.copyOf(all));
     }
-    return headers;
+    return Map.copyOf(headers);
   }
 }

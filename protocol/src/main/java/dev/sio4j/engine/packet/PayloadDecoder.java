@@ -19,6 +19,10 @@ public final class PayloadDecoder {
 
   /** Decodes a payload given as UTF-8 bytes; invalid UTF-8 fails with {@code INVALID_UTF8}. */
   public static List<EnginePacket> decode(byte[] utf8) throws PacketParseException {
+    if (isAscii(utf8)) {
+      // The usual payload (JSON, base64): every byte is one char, nothing to validate.
+      return decode(new String(utf8, StandardCharsets.ISO_8859_1));
+    }
     String text;
     try {
       CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
@@ -30,6 +34,15 @@ public final class PayloadDecoder {
       throw new PacketParseException(PacketParseException.Kind.INVALID_UTF8, "payload is not valid UTF-8");
     }
     return decode(text);
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Decodes a payload, e.g. {@code 4hello\u001e2\u001ebAQIDBA==}. */

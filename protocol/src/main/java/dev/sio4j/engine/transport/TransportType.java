@@ -20,11 +20,13 @@ public enum TransportType {
 
   /** Finds a transport by its wire name, or returns {@code null} when unknown. */
   public static TransportType fromWireName(String name) {
-    for (TransportType t : values()) {
-      if (t.wireName.equals(name)) {
-        return t;
-      }
+    if (name == null) {
+      return null;
     }
-    return null;
+    return switch (name) {
+      case "polling" -> POLLING;
+      case "websocket" -> WEBSOCKET;
+      default -> null;
+    };
   }
 }
