@@ -115,6 +115,27 @@ class JavaClientIT {
   }
 
   /**
+   * A long text event with multi-byte characters (2-, 3- and 4-byte UTF-8, the last as a surrogate pair), some
+   * straddling the container's initial per-message buffer (256 on Jetty, see EngineWebSocketEndpoint), arrives intact
+   * and is acknowledged back intact.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"JETTY,websocket", "JETTY,polling", "TOMCAT,websocket"})
+  void longMultiByteTextArrivesIntact(Container c, String transport) throws Exception {
+    Socket a = connected(c, transport);
+    StringBuilder text = new StringBuilder();
+    while (text.length() < 20_000) {
+      text.append("x".repeat(text.length() % 7)).append("é€😀");
+    }
+    String sent = text.toString();
+    CompletableFuture<Object[]> echoed = new CompletableFuture<>();
+    a.emit("echo", new Object[] {sent}, (Ack) echoed::complete);
+    Object[] answer = echoed.get(WAIT, TimeUnit.SECONDS);
+    assertEquals(sent.length(), ((String) answer[0]).length());
+    assertEquals(sent, answer[0]);
+  }
+
+  /**
    * Over polling the Java client's HTTP stack (OkHttp) asks for gzip: large events arrive intact whether the server
    * compresses the response (the default) or not ({@code compress(false)}, on a socket and on a broadcast).
    */
