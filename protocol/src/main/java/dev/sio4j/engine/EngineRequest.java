@@ -1,5 +1,6 @@
 package dev.sio4j.engine;
 
+import dev.sio4j.engine.transport.HeaderNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ public record EngineRequest(
       return Map.ofEntries(entries);
     }
     Map<String, List<String>> merged = new java.util.HashMap<>();
-    headers.forEach((k, v) -> merged.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> {
+    headers.forEach((k, v) -> merged.merge(HeaderNames.lowerCase(k), List.copyOf(v), (a, b) -> {
       List<String> all = new java.util.ArrayList<>(a);
       all.addAll(b);
       return List.copyOf(all);

@@ -57,12 +57,12 @@ public final class Socket implements RemoteSocket {
   private final Handshake handshake;
   private final Map<String, Object> data = new ConcurrentHashMap<>();
   private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-  private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
-  private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
-  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
-  private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+  private final ListenerList<AnyListener> anyListeners = new ListenerList<>();
+  private final ListenerList<AnyListener> anyOutgoingListeners = new ListenerList<>();
+  private final ListenerList<PacketMiddleware> middlewares = new ListenerList<>();
+  private final ListenerList<Consumer<DisconnectReason>> disconnectListeners = new ListenerList<>();
+  private final ListenerList<Consumer<DisconnectReason>> disconnectingListeners = new ListenerList<>();
+  private final ListenerList<Consumer<Throwable>> errorListeners = new ListenerList<>();
   private final AckRegistry acks;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AdapterSocket adapterView = new View();
@@ -187,7 +187,7 @@ public final class Socket implements RemoteSocket {
 
   /** Adds a catch-all listener called before the others (Node's {@code prependAny}). */
   public Socket prependAny(AnyListener listener) {
-    anyListeners.add(0, listener);
+    anyListeners.addFirst(listener);
     return this;
   }
 
@@ -204,7 +204,7 @@ public final class Socket implements RemoteSocket {
 
   /** Adds an outgoing catch-all listener called before the others (Node's {@code prependAnyOutgoing}). */
   public Socket prependAnyOutgoing(AnyListener listener) {
-    anyOutgoingListeners.add(0, listener);
+    anyOutgoingListeners.addFirst(listener);
     return this;
   }
 
@@ -529,7 +529,7 @@ public final class Socket implements RemoteSocket {
     List<Object> full = new ArrayList<>(args.size() + 1);
     full.add(event);
     full.addAll(args);
-    Chain.run(middlewares, (m, next) -> m.handle(full, next), error -> {
+    Chain.run(middlewares.asList(), (m, next) -> m.handle(full, next), error -> {
       if (error != null) {
         fireError(error);
       } else if (!full.isEmpty() && full.get(0) instanceof String name) {

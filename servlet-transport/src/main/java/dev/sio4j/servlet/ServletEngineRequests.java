@@ -1,13 +1,13 @@
 package dev.sio4j.servlet;
 
 import dev.sio4j.engine.EngineRequest;
+import dev.sio4j.engine.transport.HeaderNames;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Builds the container-neutral {@link EngineRequest} from a servlet request. */
@@ -36,7 +36,7 @@ final class ServletEngineRequests {
     Map<String, List<String>> headers = new HashMap<>();
     Enumeration<String> names = request.getHeaderNames();
     while (names.hasMoreElements()) {
-      String name = names.nextElement().toLowerCase(Locale.ROOT);
+      String name = HeaderNames.lowerCase(names.nextElement());
       if (headers.containsKey(name)) {
         continue; // the same header under another case: getHeaders (case-insensitive) already gave every value
       }
