@@ -35,8 +35,13 @@ public final class BareEchoServer extends Endpoint {
     Sender sender = new Sender(session.getAsyncRemote());
     String sid = UUID.randomUUID().toString();
     session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(sender, sid, text));
-    sender.send("0{\"sid\":\"" + sid + "\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000,"
-        + "\"maxPayload\":1000000}");
+    sender.send(openPacket(sid));
+  }
+
+  /** The Engine.IO open packet (no upgrades), shared with {@link BarePollingServlet}. */
+  static String openPacket(String sid) {
+    return "0{\"sid\":\"" + sid + "\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000,"
+        + "\"maxPayload\":1000000}";
   }
 
   private static void onText(Sender sender, String sid, String m) {
@@ -51,25 +56,35 @@ public final class BareEchoServer extends Endpoint {
   }
 
   private static void onMessage(Sender sender, String sid, String m) {
-    if (m.length() < 2) {
-      return;
+    String answer = answer(m, sid);
+    if (answer != null) {
+      sender.send(answer);
+    }
+  }
+
+  /**
+   * The answer to a message packet {@code 4...}, shared with {@link BarePollingServlet}: {@code 40} gets
+   * {@code 40{"sid":...}}, {@code 42<id>["echo",x]} gets {@code 43<id>[x]}; anything else {@code null}.
+   */
+  static String answer(String m, String sid) {
+    if (m.length() < 2 || m.charAt(0) != '4') {
+      return null;
     }
     if (m.charAt(1) == '0') {
-      sender.send("40{\"sid\":\"" + sid + "\"}");
-      return;
+      return "40{\"sid\":\"" + sid + "\"}";
     }
     if (m.charAt(1) != '2') {
-      return;
+      return null;
     }
     int i = 2;
     while (i < m.length() && m.charAt(i) >= '0' && m.charAt(i) <= '9') {
       i++;
     }
     if (i == 2 || !m.startsWith(ECHO_PREFIX, i)) {
-      return; // not an acked echo
+      return null; // not an acked echo
     }
     // 42<id>["echo",x] -> 43<id>[x]
-    sender.send("43" + m.substring(2, i) + "[" + m.substring(i + ECHO_PREFIX.length()));
+    return "43" + m.substring(2, i) + "[" + m.substring(i + ECHO_PREFIX.length());
   }
 
   /** One asynchronous send outstanding per session; later sends wait in order. */

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The ceiling for the polling scenario: the least a servlet must do to serve the load generator's long-polling
  * client, by string slicing and without any library. The handshake GET answers the open packet; a POST is read
  * with a plain blocking read (the body is a few bytes, already there) and answered {@code ok}, its packets
- * answered as {@link BareEchoServer} does ({@code 40}, and {@code 42<id>["echo",x]} with {@code 43<id>[x]}); a GET
+ * answered by {@link BareEchoServer#answer} ({@code 40}, and {@code 42<id>["echo",x]} with {@code 43<id>[x]}); a GET
  * with a session id takes what is queued or parks in async mode until a POST queues something. No heartbeat, no
  * JSON, no CORS, no non-blocking I/O: what is left is the container's cost of the two HTTP exchanges per ack and of
  * resuming a parked request, which sio4j's polling transport pays too.
@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BarePollingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final String ECHO_PREFIX = "[\"echo\",";
   private static final char SEPARATOR = '\u001e';
 
   private final transient Map<String, BareSession> sessions = new ConcurrentHashMap<>();
@@ -36,8 +35,7 @@ final class BarePollingServlet extends HttpServlet {
     if (sid == null) {
       sid = UUID.randomUUID().toString();
       sessions.put(sid, new BareSession());
-      write(res, "0{\"sid\":\"" + sid + "\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000,"
-          + "\"maxPayload\":1000000}");
+      write(res, BareEchoServer.openPacket(sid));
       return;
     }
     BareSession session = sessions.get(sid);
@@ -60,7 +58,8 @@ final class BarePollingServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    BareSession session = sessions.get(String.valueOf(req.getParameter("sid")));
+    String sid = String.valueOf(req.getParameter("sid"));
+    BareSession session = sessions.get(sid);
     if (session == null) {
       res.setStatus(400);
       return;
@@ -75,7 +74,7 @@ final class BarePollingServlet extends HttpServlet {
         if (end < 0) {
           end = payload.length();
         }
-        String answer = answer(payload.substring(start, end), session);
+        String answer = BareEchoServer.answer(payload.substring(start, end), sid);
         if (answer != null) {
           session.queue.add(answer);
         }
@@ -92,26 +91,6 @@ final class BarePollingServlet extends HttpServlet {
       write((HttpServletResponse) parked.getResponse(), body);
       parked.complete();
     }
-  }
-
-  private static String answer(String m, BareSession session) {
-    if (m.length() < 2 || m.charAt(0) != '4') {
-      return null; // pong, close, noop
-    }
-    if (m.charAt(1) == '0') {
-      return "40{\"sid\":\"" + UUID.randomUUID() + "\"}";
-    }
-    if (m.charAt(1) != '2') {
-      return null;
-    }
-    int i = 2;
-    while (i < m.length() && m.charAt(i) >= '0' && m.charAt(i) <= '9') {
-      i++;
-    }
-    if (i == 2 || !m.startsWith(ECHO_PREFIX, i)) {
-      return null; // not an acked echo
-    }
-    return "43" + m.substring(2, i) + "[" + m.substring(i + ECHO_PREFIX.length());
   }
 
   private static void write(HttpServletResponse res, String body) throws IOException {

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * Serves {@link BenchApp} (sio4j, both transports) at {@code /socket.io/} on 127.0.0.1, or with {@code --bare} the
- * ceilings: {@link BareEchoServer} for WebSocket and {@link BarePollingServlet} for long-polling. Prints exactly {@code listening on http://127.0.0.1:P} once ready;
- * stops on SIGTERM / Ctrl-C.
+ * ceilings: {@link BareEchoServer} for WebSocket and {@link BarePollingServlet} for long-polling. Prints exactly
+ * {@code listening on http://127.0.0.1:P} once ready; stops on SIGTERM / Ctrl-C.
  */
 public final class BenchServer {
 

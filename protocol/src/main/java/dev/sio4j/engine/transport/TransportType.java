@@ -7,6 +7,9 @@ public enum TransportType {
   /** WebSocket. */
   WEBSOCKET("websocket");
 
+  /** {@code values()} once: it clones its array at every call, and this lookup runs per request. */
+  private static final TransportType[] VALUES = values();
+
   private final String wireName;
 
   TransportType(String wireName) {
@@ -20,13 +23,11 @@ public enum TransportType {
 
   /** Finds a transport by its wire name, or returns {@code null} when unknown. */
   public static TransportType fromWireName(String name) {
-    if (name == null) {
-      return null;
+    for (TransportType t : VALUES) {
+      if (t.wireName.equals(name)) {
+        return t;
+      }
     }
-    return switch (name) {
-      case "polling" -> POLLING;
-      case "websocket" -> WEBSOCKET;
-      default -> null;
-    };
+    return null;
   }
 }
