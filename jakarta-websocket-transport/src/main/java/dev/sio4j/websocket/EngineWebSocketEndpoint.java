@@ -99,7 +99,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     }
     if (rejection != null) {
       String reason = new String(rejection.body(), StandardCharsets.UTF_8);
-      LOG.log(Level.DEBUG, () -> "handshake rejected (" + rejection.status() + " " + reason + "): " + handshake.url());
+      LOG.log(Level.DEBUG, () -> "handshake rejected (" + rejection.status() + " " + reason + "): " + handshake.path());
       channel.close(REJECTED_CLOSE_CODE, reason);
       return;
     }

@@ -8,8 +8,15 @@ import java.util.List;
  * request's {@code Origin} is allowed; a WebSocket handshake whose {@code Origin} is not allowed is refused (403),
  * which stops cross-site WebSocket hijacking.
  *
+ * <p>As Node's {@code cors} module, {@code "*"} is answered with a literal {@code Access-Control-Allow-Origin: *}, with
+ * or without credentials: browsers then refuse every credentialed cross-origin read, so {@code "*"} never exposes a
+ * logged-in user's responses to another site. To allow credentialed reads, list the origins: a listed origin is echoed
+ * back. The origin {@code null} (sandboxed frames, {@code file:} pages, some redirects) is allowed only when listed
+ * as {@code "null"}.
+ *
  * @param origins allowed origins, exactly as browsers send them (e.g. {@code https://example.com}); {@code "*"} allows any
- * @param credentials whether {@code Access-Control-Allow-Credentials: true} is sent (the origin is then echoed, never {@code *})
+ * @param credentials whether {@code Access-Control-Allow-Credentials: true} is sent; it lets browsers make credentialed
+ *     reads only from listed origins (never with {@code "*"})
  * @param allowedHeaders request headers a preflight may ask for; empty echoes what the preflight asked
  * @param maxAge how long browsers may cache a preflight answer, or {@code null}
  */
@@ -31,8 +38,13 @@ public record CorsOptions(List<String> origins, boolean credentials, List<String
     return new CorsOptions(List.of(origins), true, List.of(), null);
   }
 
+  /** Whether {@code "*"} is among the origins: every origin is answered with a literal {@code *}. */
+  public boolean anyOrigin() {
+    return origins.contains("*");
+  }
+
   /** Whether a request with this {@code Origin} header (possibly {@code null}: same-origin or non-browser) is allowed. */
   public boolean allows(String origin) {
-    return origin == null || origins.contains("*") || origins.contains(origin);
+    return origin == null || anyOrigin() || origins.contains(origin); // "null" only matches when listed
   }
 }

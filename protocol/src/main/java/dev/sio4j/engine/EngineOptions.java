@@ -62,6 +62,12 @@ import java.util.Set;
  * @param inboundPacketBurst the bucket size of {@code maxInboundPacketsPerSecond}: how many packets a session may
  *     send at once (a polling client batches its packets into one request); {@code 0} (the default) means the same as
  *     {@code maxInboundPacketsPerSecond}
+ * @param requestTimeout how long the body of a polling POST may take to arrive, from the moment the engine starts
+ *     reading it; a body still incomplete then is answered {@code 408 Request Timeout} (the connection is closed),
+ *     what was received is dropped and the session is closed with {@link DisconnectReason#TRANSPORT_ERROR}; defaults to
+ *     5 minutes, Node's {@code http.Server.requestTimeout}. The body buffer grows with the bytes received, never with
+ *     the declared {@code Content-Length}, and a POST still being read when its session closes is answered 400 and
+ *     dropped (as Node's polling transport destroys it)
  */
 public record EngineOptions(
     String path,
@@ -84,7 +90,8 @@ public record EngineOptions(
     int maxSessionsPerAddress,
     int maxTrackedAddresses,
     int maxInboundPacketsPerSecond,
-    int inboundPacketBurst) {
+    int inboundPacketBurst,
+    Duration requestTimeout) {
 
   /** Validates every value and says which one is wrong. */
   public EngineOptions {
@@ -126,6 +133,7 @@ public record EngineOptions(
     }
     notNegative(maxInboundPacketsPerSecond, "maxInboundPacketsPerSecond");
     notNegative(inboundPacketBurst, "inboundPacketBurst");
+    positive(requestTimeout, "requestTimeout");
   }
 
   private static void notNegative(int value, String name) {
@@ -179,6 +187,7 @@ public record EngineOptions(
     private int maxTrackedAddresses = 100_000;
     private int maxInboundPacketsPerSecond;
     private int inboundPacketBurst;
+    private Duration requestTimeout = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -204,6 +213,7 @@ public record EngineOptions(
       maxTrackedAddresses = o.maxTrackedAddresses;
       maxInboundPacketsPerSecond = o.maxInboundPacketsPerSecond;
       inboundPacketBurst = o.inboundPacketBurst;
+      requestTimeout = o.requestTimeout;
     }
 
     /** See {@link EngineOptions#path()}. */
@@ -248,13 +258,15 @@ public record EngineOptions(
     public Builder maxInboundPacketsPerSecond(int v) { maxInboundPacketsPerSecond = v; return this; }
     /** See {@link EngineOptions#inboundPacketBurst()}; default {@code 0}, the same as the rate. */
     public Builder inboundPacketBurst(int v) { inboundPacketBurst = v; return this; }
+    /** See {@link EngineOptions#requestTimeout()}; default 5 minutes (Node's {@code requestTimeout}). */
+    public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
 
     /** Validates and builds. */
     public EngineOptions build() {
       return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
           allowUpgrades, cookie, cors, allowRequest, perMessageDeflate, httpCompressionThreshold, maxBufferedPackets,
           maxBufferedBytes, maxSessions, maxHandshakesPerAddress, handshakeWindow, maxSessionsPerAddress,
-          maxTrackedAddresses, maxInboundPacketsPerSecond, inboundPacketBurst);
+          maxTrackedAddresses, maxInboundPacketsPerSecond, inboundPacketBurst, requestTimeout);
     }
   }
 }

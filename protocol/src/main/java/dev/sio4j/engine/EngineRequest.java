@@ -37,6 +37,15 @@ public record EngineRequest(
   }
 
   /**
+   * The request path without the query string: what logs show, since the query may carry credentials
+   * ({@code ?token=...}) that must not end up in log files.
+   */
+  public String path() {
+    int q = url == null ? -1 : url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  /**
    * An immutable copy with lower-case names; names that differ only in case are merged. When every name is lower
    * case already (transports build them so), the copy is made without re-keying; immutable value lists are kept as
    * they are ({@link List#copyOf} returns them unchanged), and an immutable map of them is not copied at all.

@@ -101,7 +101,7 @@ public final class EngineServer {
         reject(exchange, new EngineError.Rejection(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST));
       }
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to serve " + request.method() + " " + request.url(), e);
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to serve " + request.method() + " " + request.path(), e);
       try {
         exchange.respond(headers.empty(request, 500));
       } catch (RuntimeException ignored) {
@@ -123,7 +123,7 @@ public final class EngineServer {
       return;
     }
     EngineSession session = new EngineSession(SessionIds.next(), this, exchange.request());
-    PollingTransport polling = new PollingTransport(session, headers, options);
+    PollingTransport polling = new PollingTransport(session, headers, options, timers());
     boolean upgradable = options.allowUpgrades() && options.transports().contains(TransportType.WEBSOCKET);
     session.open(polling, upgradable ? List.of(TransportType.WEBSOCKET.wireName()) : List.of());
     register(session);
@@ -142,10 +142,10 @@ public final class EngineServer {
       if (r == null) {
         return null;
       }
-      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO refused WebSocket " + request.url() + ": " + r.message());
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO refused WebSocket " + request.path() + ": " + r.message());
       return HttpResponse.text(r.status(), "application/json", r.json(), Map.of());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to check WebSocket " + request.url(), e);
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to check WebSocket " + request.path(), e);
       return new HttpResponse(500, Map.of(), null);
     }
   }
@@ -180,11 +180,11 @@ public final class EngineServer {
         r = new EngineError.Rejection(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST);
       }
       String message = r.message();
-      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO closed WebSocket " + request.url() + ": " + message);
+      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO closed WebSocket " + request.path() + ": " + message);
       channel.close(POLICY_VIOLATION, message);
       return IGNORE;
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to attach WebSocket " + request.url(), e);
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to attach WebSocket " + request.path(), e);
       channel.close(INTERNAL_ERROR, "internal error");
       return IGNORE;
     }
@@ -306,7 +306,7 @@ public final class EngineServer {
       int n = sessionCount.get();
       if (max > 0 && n >= max) {
         handshakeLimiter.release(request.remoteAddress());
-        LOG.log(System.Logger.Level.WARNING, () -> "Engine.IO refused a handshake: maxSessions (" + max + ") reached");
+        floodLog.warn(() -> "Engine.IO refused a handshake: maxSessions (" + max + ") reached");
         return capacityRejection();
       }
       if (sessionCount.compareAndSet(n, n + 1)) {

@@ -5,6 +5,7 @@ import dev.sio4j.engine.packet.PacketParseException;
 import dev.sio4j.engine.packet.PacketType;
 import dev.sio4j.engine.packet.PayloadDecoder;
 import dev.sio4j.engine.packet.PayloadEncoder;
+import dev.sio4j.engine.transport.HttpResponse;
 import dev.sio4j.engine.transport.PollingExchange;
 import dev.sio4j.engine.transport.TransportType;
 import java.util.List;
@@ -22,16 +23,23 @@ final class PollingTransport extends Transport {
   private final EngineSession session;
   private final ResponseHeaders headers;
   private final long maxBody;
+  private final Timers timers;
+  private final java.time.Duration requestTimeout;
 
   private PollingExchange pendingGet; // guarded by session.lock
-  private boolean postInFlight; // guarded by session.lock
+  /** The data POST whose body is being read, or null; guarded by session.lock. */
+  private PollingExchange pendingPost;
+  /** Ends {@link #pendingPost} with 408 when its body is late; guarded by session.lock. */
+  private java.util.concurrent.ScheduledFuture<?> postTimer;
   private boolean noopMode; // guarded by session.lock: upgrade probed, answer every poll at once
   private boolean discarded; // guarded by session.lock: closed, or replaced by a WebSocket
 
-  PollingTransport(EngineSession session, ResponseHeaders headers, EngineOptions options) {
+  PollingTransport(EngineSession session, ResponseHeaders headers, EngineOptions options, Timers timers) {
     this.session = session;
     this.headers = headers;
     this.maxBody = options.maxHttpBufferSize();
+    this.timers = timers;
+    this.requestTimeout = options.requestTimeout();
   }
 
   @Override
@@ -90,8 +98,10 @@ final class PollingTransport extends Transport {
     synchronized (session.lock) {
       gone = discarded;
       if (!gone) {
-        overlap = postInFlight;
-        postInFlight = true;
+        overlap = pendingPost != null;
+        if (!overlap) {
+          pendingPost = exchange;
+        }
       }
     }
     if (gone) {
@@ -105,22 +115,41 @@ final class PollingTransport extends Transport {
     }
     String contentType = exchange.request().header("content-type");
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
-      postDone(); // v4 polling carries binary as base64 text only
+      postDone(exchange); // v4 polling carries binary as base64 text only
       exchange.respond(headers.empty(exchange.request(), 400));
       session.closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid content", null);
+      return;
+    }
+    // Scheduled before the read starts and cancelled by whichever outcome comes first: a body trickling in a byte at a
+    // time must not hold its connection (and what it sent) for longer than Node's http server would.
+    java.util.concurrent.ScheduledFuture<?> timer = timers.schedule(() -> onPostTimeout(exchange), requestTimeout);
+    boolean pending;
+    synchronized (session.lock) {
+      pending = pendingPost == exchange;
+      if (pending) {
+        postTimer = timer;
+      }
+    }
+    if (!pending) {
+      if (timer != null) {
+        timer.cancel(false); // already answered: the session closed meanwhile
+      }
       return;
     }
     exchange.readBody(maxBody, new PollingExchange.BodyCallback() {
       @Override
       public void onBody(byte[] body) {
-        postDone();
-        deliver(exchange, body);
+        if (postDone(exchange)) {
+          deliver(exchange, body);
+        }
       }
 
       @Override
       public void onTooLarge() {
-        postDone();
-        LOG.log(System.Logger.Level.INFO, () -> "Engine.IO session " + session.id() + ": POST body over "
+        if (!postDone(exchange)) {
+          return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": POST body over "
             + maxBody + " bytes (maxHttpBufferSize), closing");
         exchange.respond(headers.empty(exchange.request(), 413));
         session.closeWith(DisconnectReason.TRANSPORT_ERROR, "payload too large", null);
@@ -128,11 +157,31 @@ final class PollingTransport extends Transport {
 
       @Override
       public void onError(Throwable error) {
-        postDone();
+        if (!postDone(exchange)) {
+          return;
+        }
         exchange.respond(headers.empty(exchange.request(), 400));
         session.closeWith(DisconnectReason.TRANSPORT_ERROR, "data request connection closed prematurely", error);
       }
     });
+  }
+
+  /** The body of {@code exchange} did not arrive within {@link EngineOptions#requestTimeout()}: 408, as Node. */
+  private void onPostTimeout(PollingExchange exchange) {
+    if (!postDone(exchange)) {
+      return;
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": POST body not received within "
+        + requestTimeout + " (requestTimeout), closing");
+    session.closeWith(DisconnectReason.TRANSPORT_ERROR, "data request timed out", null); // before the client hears
+    exchange.respond(closing(exchange, 408)); // ends the read: what arrived so far is dropped
+  }
+
+  /** An empty answer that also ends the connection, whose unread body the container must not wait for. */
+  private HttpResponse closing(PollingExchange exchange, int status) {
+    java.util.Map<String, String> h = headers.base(exchange.request());
+    h.put("Connection", "close");
+    return new HttpResponse(status, h, null);
   }
 
   private void deliver(PollingExchange exchange, byte[] body) {
@@ -156,10 +205,24 @@ final class PollingTransport extends Transport {
     exchange.respond(headers.ok(exchange.request()));
   }
 
-  private void postDone() {
+  /**
+   * Ends the data POST {@code exchange} if it is still the pending one; returns whether it was, so exactly one of body,
+   * error, timeout or session close answers it.
+   */
+  private boolean postDone(PollingExchange exchange) {
+    java.util.concurrent.ScheduledFuture<?> timer;
     synchronized (session.lock) {
-      postInFlight = false;
+      if (pendingPost != exchange) {
+        return false;
+      }
+      pendingPost = null;
+      timer = postTimer;
+      postTimer = null;
     }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    return true;
   }
 
   private void rejectGone(PollingExchange exchange) {
@@ -256,14 +319,21 @@ final class PollingTransport extends Transport {
 
   private void answerAndDiscard(String packet) {
     PollingExchange exchange;
+    PollingExchange post;
     synchronized (session.lock) {
       discarded = true;
       noopMode = false;
       exchange = pendingGet;
       pendingGet = null;
+      post = pendingPost;
     }
     if (exchange != null) {
       exchange.respond(headers.payload(exchange.request(), packet, null, false));
+    }
+    if (post != null && postDone(post)) {
+      // A body still arriving when the session ends is dropped with its connection (Node destroys the request), so
+      // nothing of it outlives the session.
+      post.respond(closing(post, 400));
     }
   }
 }

@@ -17,7 +17,7 @@ final class ResponseHeaders {
 
   private final EngineOptions options;
   /**
-   * When the base headers do not depend on the request (no CORS, or any origin without credentials, the usual
+   * When the base headers do not depend on the request (no CORS, or any origin, the usual
    * setups): the answer to a data POST and the headers of a poll answer without a cookie, built once. Otherwise null.
    */
   private final HttpResponse fixedOk;
@@ -26,7 +26,7 @@ final class ResponseHeaders {
   ResponseHeaders(EngineOptions options) {
     this.options = options;
     CorsOptions cors = options.cors();
-    if (cors == null || (cors.origins().contains("*") && !cors.credentials())) {
+    if (cors == null || cors.anyOrigin()) {
       Map<String, String> base = base(null);
       fixedOk = HttpResponse.text(200, "text/html", "ok", base);
       base.put("Content-Type", TEXT_PLAIN);
@@ -44,8 +44,10 @@ final class ResponseHeaders {
     h.put("X-Content-Type-Options", "nosniff");
     CorsOptions cors = options.cors();
     if (cors != null) {
-      boolean any = cors.origins().contains("*");
-      if (any && !cors.credentials()) {
+      if (cors.anyOrigin()) {
+        // As Node's cors module: a literal '*', even with credentials. Browsers refuse a credentialed read of a '*'
+        // answer, so "any origin" can never hand a logged-in user's responses to another site; echoing the Origin
+        // here would.
         h.put("Access-Control-Allow-Origin", "*");
       } else {
         String origin = request.header("origin");
@@ -115,7 +117,7 @@ final class ResponseHeaders {
     }
     Map<String, String> h = base(request);
     if (cookie) {
-      h.put("Set-Cookie", cookie(options.cookie(), newSid));
+      h.put("Set-Cookie", options.cookie().header(newSid, request.secure()));
     }
     h.put("Content-Type", TEXT_PLAIN);
     if (encoding != null) {
@@ -123,20 +125,5 @@ final class ResponseHeaders {
       h.put("Content-Encoding", encoding);
     }
     return new HttpResponse(200, h, body);
-  }
-
-  /** {@code io=<sid>; Path=/; HttpOnly; SameSite=Lax}, attributes in the order of Node's {@code cookie} package. */
-  static String cookie(CookieOptions c, String sid) {
-    StringBuilder sb = new StringBuilder(c.name()).append('=').append(sid);
-    if (c.path() != null) {
-      sb.append("; Path=").append(c.path());
-    }
-    if (c.httpOnly()) {
-      sb.append("; HttpOnly");
-    }
-    if (c.sameSite() != null) {
-      sb.append("; SameSite=").append(c.sameSite());
-    }
-    return sb.toString();
   }
 }

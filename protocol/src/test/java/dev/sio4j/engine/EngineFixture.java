@@ -140,7 +140,7 @@ final class EngineFixture {
     @Override
     public void respond(HttpResponse r) {
       if (responds.incrementAndGet() > 1) {
-        fail("respond called twice on " + request.url());
+        fail("respond called twice on " + request.path());
       }
       response.complete(r);
     }
@@ -164,7 +164,7 @@ final class EngineFixture {
       try {
         return response.get(WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (Exception e) {
-        throw new AssertionError("no response to " + request.method() + " " + request.url(), e);
+        throw new AssertionError("no response to " + request.method() + " " + request.path(), e);
       }
     }
 

@@ -138,6 +138,18 @@ class HandshakeTest {
   }
 
   @Test
+  void theCookieOfAHandshakeOverTlsIsSecure() {
+    start(quietOptions().cookie(CookieOptions.defaults()).build());
+    dev.sio4j.engine.EngineRequest plain = request("GET", "EIO=4&transport=polling");
+    dev.sio4j.engine.EngineRequest tls = new dev.sio4j.engine.EngineRequest(plain.method(), plain.url(), plain.query(),
+        plain.headers(), plain.remoteAddress(), true, plain.attributes());
+    RecordingPollingExchange ex = new RecordingPollingExchange(tls, null);
+    server.handlePolling(ex);
+    String sid = EngineFixture.json(ex.bodyText().substring(1)).getString("sid");
+    assertEquals("io=" + sid + "; Path=/; HttpOnly; Secure; SameSite=Lax", ex.response().headers().get("Set-Cookie"));
+  }
+
+  @Test
   void maxSessionsRefusesFurtherHandshakes() {
     start(quietOptions().maxSessions(1).build());
     EngineFixture.pollingHandshake(server);
@@ -183,6 +195,37 @@ class HandshakeTest {
         request("GET", "EIO=4&transport=polling", Map.of("Origin", "https://x.example")), null);
     server.handlePolling(ex);
     assertEquals("*", ex.response().headers().get("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void starWithCredentialsAnswersAStarAsNodesCorsNeverTheOrigin() {
+    start(quietOptions().cors(new CorsOptions(java.util.List.of("*"), true, java.util.List.of(), null)).build());
+    for (String origin : new String[] {"https://evil.example", "null"}) {
+      RecordingPollingExchange get = new RecordingPollingExchange(
+          request("GET", "EIO=4&transport=polling", Map.of("Origin", origin)), null);
+      server.handlePolling(get);
+      assertEquals("*", get.response().headers().get("Access-Control-Allow-Origin"), origin);
+      RecordingPollingExchange preflight = new RecordingPollingExchange(request("OPTIONS", "EIO=4&transport=polling",
+          Map.of("Origin", origin, "Access-Control-Request-Method", "POST")), null);
+      server.handlePolling(preflight);
+      assertEquals("*", preflight.response().headers().get("Access-Control-Allow-Origin"), origin);
+    }
+  }
+
+  @Test
+  void theNullOriginIsAllowedOnlyWhenListed() {
+    start(quietOptions().cors(CorsOptions.allowOrigins("https://a.example")).build());
+    RecordingPollingExchange refused = new RecordingPollingExchange(
+        request("GET", "EIO=4&transport=polling", Map.of("Origin", "null")), null);
+    server.handlePolling(refused);
+    assertNull(refused.response().headers().get("Access-Control-Allow-Origin"));
+    assertWsError(request("GET", "EIO=4&transport=websocket", Map.of("Origin", "null")), 403, 4);
+    server.close();
+    start(quietOptions().cors(CorsOptions.allowOrigins("https://a.example", "null")).build());
+    RecordingPollingExchange listed = new RecordingPollingExchange(
+        request("GET", "EIO=4&transport=polling", Map.of("Origin", "null")), null);
+    server.handlePolling(listed);
+    assertEquals("null", listed.response().headers().get("Access-Control-Allow-Origin"));
   }
 
   @Test

@@ -34,6 +34,13 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.transports}</td><td>comma list: {@code polling,websocket}</td></tr>
  *   <tr><td>{@code sio4j.allowUpgrades}, {@code sio4j.perMessageDeflate}</td><td>booleans</td></tr>
  *   <tr><td>{@code sio4j.cookie}</td><td>{@code true} (Node's {@code io} cookie) or a cookie name</td></tr>
+ *   <tr><td>{@code sio4j.cookie.path}, {@code sio4j.cookie.domain}, {@code sio4j.cookie.sameSite}</td><td>cookie
+ *       attributes ({@code /}, none, {@code Lax}; {@code sameSite=false} for none)</td></tr>
+ *   <tr><td>{@code sio4j.cookie.httpOnly}, {@code sio4j.cookie.secure}</td><td>booleans ({@code true}; absent
+ *       {@code secure}: {@code Secure} when the handshake came over TLS)</td></tr>
+ *   <tr><td>{@code sio4j.cookie.maxAge}, {@code sio4j.cookie.expires}</td><td>a duration; an ISO-8601 instant</td></tr>
+ *   <tr><td>{@code sio4j.requestTimeout}</td><td>duration a polling POST body may take to arrive (5 minutes), then
+ *       408</td></tr>
  *   <tr><td>{@code sio4j.cors.origins}</td><td>comma list of origins, or {@code *}; enables CORS</td></tr>
  *   <tr><td>{@code sio4j.cors.credentials}</td><td>boolean, default {@code false}</td></tr>
  *   <tr><td>{@code sio4j.cors.allowedHeaders}</td><td>comma list</td></tr>
@@ -98,6 +105,7 @@ final class InitParams {
     ifPresent(intValue("maxTrackedAddresses"), b::maxTrackedAddresses);
     ifPresent(intValue("maxInboundPacketsPerSecond"), b::maxInboundPacketsPerSecond);
     ifPresent(intValue("inboundPacketBurst"), b::inboundPacketBurst);
+    ifPresent(duration("requestTimeout"), b::requestTimeout);
     ifPresent(bool("allowUpgrades"), b::allowUpgrades);
     ifPresent(bool("perMessageDeflate"), b::perMessageDeflate);
     List<String> transports = list("transports");
@@ -112,11 +120,7 @@ final class InitParams {
       }
       b.transports(set);
     }
-    String cookie = raw("cookie");
-    if (cookie != null && !cookie.equalsIgnoreCase("false")) {
-      CookieOptions d = CookieOptions.defaults();
-      b.cookie(cookie.equalsIgnoreCase("true") ? d : new CookieOptions(cookie, d.path(), d.httpOnly(), d.sameSite()));
-    }
+    b.cookie(cookie());
     List<String> origins = list("cors.origins");
     if (origins != null) {
       Boolean credentials = bool("cors.credentials");
@@ -125,6 +129,44 @@ final class InitParams {
           duration("cors.maxAge")));
     }
     return b.build();
+  }
+
+  /** {@code sio4j.cookie} and its attributes {@code sio4j.cookie.*}, or {@code null} when no cookie is set. */
+  private CookieOptions cookie() {
+    String cookie = raw("cookie");
+    if (cookie == null || cookie.equalsIgnoreCase("false")) {
+      return null;
+    }
+    CookieOptions c = CookieOptions.defaults();
+    if (!cookie.equalsIgnoreCase("true")) {
+      c = c.withName(cookie);
+    }
+    String path = raw("cookie.path");
+    if (path != null) {
+      c = c.withPath(path);
+    }
+    Boolean httpOnly = bool("cookie.httpOnly");
+    if (httpOnly != null) {
+      c = c.withHttpOnly(httpOnly);
+    }
+    String sameSite = raw("cookie.sameSite");
+    if (sameSite != null) {
+      c = c.withSameSite(sameSite.equalsIgnoreCase("false") ? null : sameSite);
+    }
+    Boolean secure = bool("cookie.secure");
+    if (secure != null) {
+      c = c.withSecure(secure);
+    }
+    c = c.withDomain(raw("cookie.domain")).withMaxAge(duration("cookie.maxAge"));
+    String expires = raw("cookie.expires");
+    if (expires != null) {
+      try {
+        c = c.withExpires(java.time.Instant.parse(expires));
+      } catch (DateTimeParseException e) {
+        throw bad("cookie.expires", expires, "an ISO-8601 instant (2030-01-01T00:00:00Z)");
+      }
+    }
+    return c;
   }
 
   /** Socket.IO options: {@link #engineOptions()} plus the Socket.IO parameters of the table above. */

@@ -45,6 +45,8 @@ final class ServletPollingExchange implements PollingExchange {
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final AtomicBoolean abortReported = new AtomicBoolean();
   private volatile Runnable abortCallback;
+  /** The body being read, or null; {@link #respond} ends it (a timeout or a closed session answers mid-body). */
+  private volatile BodyReader reader;
 
   ServletPollingExchange(AsyncContext async, EngineRequest request) {
     this.async = async;
@@ -68,7 +70,9 @@ final class ServletPollingExchange implements PollingExchange {
     }
     try {
       ServletInputStream in = req.getInputStream();
-      in.setReadListener(new BodyReader(in, maxBytes, declared, callback));
+      BodyReader r = new BodyReader(in, maxBytes, declared, callback);
+      reader = r;
+      in.setReadListener(r);
     } catch (IOException | RuntimeException e) {
       callback.onError(e);
     }
@@ -78,6 +82,10 @@ final class ServletPollingExchange implements PollingExchange {
   public void respond(HttpResponse response) {
     if (!responded.compareAndSet(false, true) || aborted.get()) {
       return;
+    }
+    BodyReader r = reader;
+    if (r != null) {
+      r.cancel(); // answered before the whole body came: drop what was buffered, read no more
     }
     try {
       HttpServletResponse res = (HttpServletResponse) async.getResponse();
@@ -106,7 +114,7 @@ final class ServletPollingExchange implements PollingExchange {
       out.setWriteListener(new BodyWriter(out, body));
     } catch (IOException | RuntimeException e) {
       // The container already ended the request (client gone): nothing left to answer.
-      LOG.log(Level.DEBUG, () -> "cannot respond to " + request.url() + ": " + e);
+      LOG.log(Level.DEBUG, () -> "cannot respond to " + request.path() + ": " + e);
       abort();
     }
   }
@@ -174,13 +182,13 @@ final class ServletPollingExchange implements PollingExchange {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-      LOG.log(Level.DEBUG, () -> "async timeout on " + request.url());
+      LOG.log(Level.DEBUG, () -> "async timeout on " + request.path());
       abort();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-      LOG.log(Level.DEBUG, () -> "async error on " + request.url() + ": " + event.getThrowable());
+      LOG.log(Level.DEBUG, () -> "async error on " + request.path() + ": " + event.getThrowable());
       abort();
     }
 
@@ -188,12 +196,17 @@ final class ServletPollingExchange implements PollingExchange {
     public void onStartAsync(AsyncEvent event) {}
   }
 
-  /** Reads the body chunk by chunk as the container says data is available; drops it once over the limit. */
+  /**
+   * Reads the body chunk by chunk as the container says data is available; drops it once over the limit. Memory grows
+   * with the bytes that arrived, never with the declared {@code Content-Length}: a client may declare a megabyte and
+   * send four bytes. Its methods are synchronized because {@link #cancel} comes from another thread (a timer).
+   */
   private final class BodyReader implements ReadListener {
     private final ServletInputStream in;
     private final long maxBytes;
     private final BodyCallback callback;
-    private final byte[] chunk;
+    private final int chunkSize;
+    private byte[] chunk;
     private ByteArrayOutputStream buffer;
     private boolean done;
 
@@ -201,23 +214,25 @@ final class ServletPollingExchange implements PollingExchange {
       this.in = in;
       this.maxBytes = maxBytes;
       this.callback = callback;
-      int initial = declared >= 0 ? (int) declared : (int) Math.min(maxBytes, 256);
-      this.buffer = new ByteArrayOutputStream(initial);
-      // a small POST (the usual 40-byte message) needs no 8 KiB chunk: read in pieces of its declared size
-      this.chunk = new byte[declared > 0 && declared < CHUNK ? (int) declared : CHUNK];
+      // A small POST (the usual 40-byte message) reads in one piece of its declared size; a large declared size gets
+      // no more than one chunk up front, the buffer grows as bytes come.
+      this.chunkSize = declared > 0 && declared < CHUNK ? (int) declared : CHUNK;
+      this.buffer = new ByteArrayOutputStream(declared >= 0 ? chunkSize : (int) Math.min(maxBytes, 256));
     }
 
     @Override
-    public void onDataAvailable() throws IOException {
+    public synchronized void onDataAvailable() throws IOException {
       while (!done && in.isReady() && !in.isFinished()) {
+        if (chunk == null) {
+          chunk = new byte[chunkSize]; // allocated once the first bytes are there, not for a connection that waits
+        }
         int n = in.read(chunk);
         if (n < 0) {
           return; // onAllDataRead follows
         }
         if ((long) buffer.size() + n > maxBytes) {
           // Stop at once: the rest is never read into memory; the engine answers 413.
-          done = true;
-          buffer = null;
+          release();
           callback.onTooLarge();
           return;
         }
@@ -227,22 +242,40 @@ final class ServletPollingExchange implements PollingExchange {
 
     @Override
     public void onAllDataRead() {
-      if (!done) {
-        done = true;
-        byte[] body = buffer.toByteArray();
-        buffer = null;
-        callback.onBody(body);
+      byte[] body;
+      synchronized (this) {
+        if (done) {
+          return;
+        }
+        body = buffer.toByteArray();
+        release();
       }
+      callback.onBody(body);
     }
 
     @Override
     public void onError(Throwable t) {
-      if (!done) {
-        done = true;
-        buffer = null;
+      boolean report;
+      synchronized (this) {
+        report = !done;
+        release();
+      }
+      if (report) {
         callback.onError(t);
       }
       abort();
+    }
+
+    /** Ends the read without a callback: the engine already answered. */
+    synchronized void cancel() {
+      release();
+    }
+
+    private void release() {
+      done = true;
+      buffer = null;
+      chunk = null;
+      reader = null;
     }
   }
 
@@ -270,7 +303,7 @@ final class ServletPollingExchange implements PollingExchange {
 
     @Override
     public void onError(Throwable t) {
-      LOG.log(Level.DEBUG, () -> "write failed on " + request.url() + ": " + t);
+      LOG.log(Level.DEBUG, () -> "write failed on " + request.path() + ": " + t);
       abort();
     }
   }

@@ -61,6 +61,27 @@ class InitParamsTest {
   }
 
   @Test
+  void readsTheCookieAttributesAndTheRequestTimeout() {
+    EngineOptions o = params(Map.of(
+        "sio4j.cookie", "true",
+        "sio4j.cookie.secure", "true",
+        "sio4j.cookie.domain", "example.com",
+        "sio4j.cookie.maxAge", "PT1H",
+        "sio4j.cookie.expires", "1970-01-01T00:00:00Z",
+        "sio4j.cookie.sameSite", "None",
+        "sio4j.requestTimeout", "PT30S")).engineOptions();
+    assertEquals("io", o.cookie().name());
+    assertEquals(Boolean.TRUE, o.cookie().secure());
+    assertEquals("example.com", o.cookie().domain());
+    assertEquals(Duration.ofHours(1), o.cookie().maxAge());
+    assertEquals(java.time.Instant.EPOCH, o.cookie().expires());
+    assertEquals("None", o.cookie().sameSite());
+    assertEquals(Duration.ofSeconds(30), o.requestTimeout());
+    assertNull(params(Map.of("sio4j.cookie", "true")).engineOptions().cookie().secure(), "Secure follows TLS");
+    assertEquals(Duration.ofMinutes(5), params(Map.of()).engineOptions().requestTimeout(), "Node's requestTimeout");
+  }
+
+  @Test
   void readsTheSocketIoOptions() {
     dev.sio4j.socket.SocketIoOptions o = params(Map.of(
         "sio4j.connectTimeout", "PT10S",

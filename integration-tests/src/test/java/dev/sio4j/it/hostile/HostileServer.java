@@ -44,6 +44,8 @@ final class HostileServer implements AutoCloseable {
   final Map<String, CompletableFuture<String>> disconnectReasons = new ConcurrentHashMap<>();
   /** The sids of long-poll GETs the engine parked (no data to send yet), in arrival order. */
   final BlockingQueue<String> parkedPolls = new LinkedBlockingQueue<>();
+  /** The sids of data POSTs the engine started reading (their body may still be arriving), in arrival order. */
+  final BlockingQueue<String> startedPosts = new LinkedBlockingQueue<>();
 
   private HostileServer(Container container, UnaryOperator<EngineOptions.Builder> engine, boolean closeOnDestroy)
       throws Exception {
@@ -89,6 +91,9 @@ final class HostileServer implements AutoCloseable {
     String sid = http.getParameter("sid");
     if ("GET".equals(http.getMethod()) && sid != null && http.isAsyncStarted()) {
       parkedPolls.add(sid);
+    }
+    if ("POST".equals(http.getMethod()) && sid != null) {
+      startedPosts.add(sid); // the engine has set its ReadListener: what a body reader allocates up front is there now
     }
   }
 

@@ -7,7 +7,9 @@ import dev.sio4j.socket.Middleware;
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
+import dev.sio4j.engine.ThrottledLog;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -29,6 +31,11 @@ final class EndpointBinding {
 
   private final EndpointModel model;
   private final LazyInstance instance;
+  /**
+   * Arguments that do not bind are the client's doing: one line per interval at most, with a count, so one POST
+   * holding thousands of bad packets cannot flood the log (the client still gets each error in its ack).
+   */
+  private final ThrottledLog bindFailures = new ThrottledLog(LOG, Duration.ofMinutes(1));
 
   EndpointBinding(EndpointModel model, LazyInstance instance) {
     this.model = model;
@@ -105,7 +112,7 @@ final class EndpointBinding {
       return refused;
     }
     if (t instanceof EventArgumentException e) {
-      LOG.log(Level.WARNING, () -> guard + " refused " + socket + ": " + e.getMessage() + " (" + e.getCause() + ")");
+      bindFailures.warn(() -> guard + " refused " + socket + ": " + e.getMessage() + " (" + e.getCause() + ")");
       return new ConnectionRefused(e.getMessage());
     }
     LOG.log(Level.WARNING, guard + " threw; refusing " + socket, t);
@@ -168,7 +175,9 @@ final class EndpointBinding {
     try {
       params = handler.bind(invocation);
     } catch (EventArgumentException e) {
-      LOG.log(Level.WARNING, () -> socket + ": " + e.getMessage() + " for " + handler + " (" + e.getCause() + ")");
+      if (!bindFailures.warn(() -> socket + ": " + e.getMessage() + " for " + handler + " (" + e.getCause() + ")")) {
+        LOG.log(Level.DEBUG, () -> socket + ": " + e.getMessage() + " for " + handler + " (" + e.getCause() + ")");
+      }
       if (ack != null) {
         ack.send(errorReply(e.getMessage()));
       }
@@ -219,7 +228,7 @@ final class EndpointBinding {
     try {
       ack.send(new Object[] {value}); // one argument, even for arrays and lists
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot send the ack of " + handler + ": " + e.getMessage());
+      LOG.log(Level.DEBUG, () -> "cannot send the ack of " + handler + ": " + e.getMessage()); // the client left
     }
   }
 
