@@ -186,7 +186,10 @@ public final class RedisAdapterFactory implements Function<AdapterNamespace, Ada
     }
     try {
       route.handler.onMessage(pattern != null, ch, message);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      // This runs on Lettuce's event loop: whatever application code threw for this message (an AssertionError, a
+      // class that failed to initialise, a too-deep recursion) ends here, so Lettuce never sees it (it would fail a
+      // pending command of the subscriber connection with it). Out-of-memory and the like still propagate.
       LOG.log(Level.WARNING, "error handling a Redis message on " + ch, e);
     }
   }

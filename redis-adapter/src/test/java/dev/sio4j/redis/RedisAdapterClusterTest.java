@@ -186,6 +186,48 @@ class RedisAdapterClusterTest {
     assertTrue(answers.contains(Map.of("from", "c")));
   }
 
+  /**
+   * An Error thrown by application code run for a Redis message (here a server-side emit handler) must not reach
+   * Lettuce's event loop, where it would end the subscription: the node keeps receiving every later message.
+   */
+  @Test
+  void anErrorInAMessageHandlerKeepsTheNodeSubscribed() throws Exception {
+    ClusterNode a = node();
+    ClusterNode b = node();
+    java.util.List<java.util.logging.LogRecord> lettuce = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger lettuceLog = java.util.logging.Logger.getLogger("io.lettuce");
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) { lettuce.add(r); }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    lettuceLog.addHandler(capture);
+    try {
+      errorInHandler(a, b);
+    } finally {
+      lettuceLog.removeHandler(capture);
+    }
+    assertTrue(lettuce.stream().noneMatch(r -> r.getThrown() instanceof AssertionError),
+        () -> "the Error reached Lettuce's event loop: " + lettuce.stream().map(r -> r.getMessage()).toList());
+  }
+
+  private static void errorInHandler(ClusterNode a, ClusterNode b) throws Exception {
+    java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+    b.io.onServerSideEmit("boom", (args, ack) -> {
+      seen.add("boom");
+      throw new AssertionError("an application bug");
+    });
+    b.io.onServerSideEmit("ping", (args, ack) -> seen.add(args.get(0)));
+    for (int i = 0; i < 3; i++) {
+      a.adapter().serverSideEmit(List.of("boom"));
+      a.adapter().serverSideEmit(List.of("ping", i));
+      assertEquals("boom", seen.poll(10, TimeUnit.SECONDS));
+      assertEquals(i, ((Number) seen.poll(10, TimeUnit.SECONDS)).intValue(), "message after the Error");
+    }
+    b.io.onServerSideEmit("question", (args, ack) -> ack.send("still here"));
+    assertEquals(List.of("still here"), await(a.adapter().serverSideEmitWithAck(new ArrayList<>(List.of("question")))));
+  }
+
   @Test
   void broadcastWithAcksCollectsAnswersFromEveryNode() {
     ClusterNode a = node();
