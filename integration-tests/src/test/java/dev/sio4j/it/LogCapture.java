@@ -32,6 +32,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
     return records.stream().map(LogCapture::message).filter(m -> m.contains(text)).toList();
   }
 
+  /** Messages of the records at {@code level} or above. */
+  public List<String> atLeast(Level level) {
+    return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogCapture::message)
+        .toList();
+  }
+
   /** Records that carry a stack trace. */
   public List<String> withStackTraces() {
     return records.stream().filter(r -> r.getThrown() != null).map(r -> message(r) + ": " + r.getThrown()).toList();
