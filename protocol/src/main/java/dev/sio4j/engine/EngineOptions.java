@@ -40,9 +40,14 @@ import java.util.Set;
  * @param httpCompressionThreshold poll responses of at least this many bytes are gzip/deflate-compressed when the
  *     client accepts it; {@code -1} turns compression off; defaults to 1024
  * @param maxBufferedPackets the most packets queued for one session before it is closed as a slow consumer;
- *     defaults to 10,000
- * @param maxBufferedBytes the most bytes queued for one session before it is closed as a slow consumer; defaults to
- *     16 MiB
+ *     defaults to 4,096 (Node has no such bound; see {@code maxBufferedBytes} for the arithmetic)
+ * @param maxBufferedBytes the most bytes (UTF-16 units for text) queued for one session before it is closed as a
+ *     slow consumer; defaults to 1 MiB, so the largest message a client may send ({@code maxHttpBufferSize}) can
+ *     still be relayed. Worst case per slow session, when everything queued for it is its own (an echo, per-user
+ *     data): 1 MiB of Latin-1 text (2 MiB for other text) plus about 100 bytes per queued packet, about 1.4 MB with
+ *     the defaults; a broadcast is encoded once and shared by every queue it is in, so slow readers of broadcasts cost
+ *     a few bytes per packet each. So 200 slow sessions hold at most about 290 MB of a 512 MB heap; bound the number
+ *     of sessions ({@code maxSessions}, {@code maxSessionsPerAddress}) for more
  * @param maxSessions the most concurrent sessions; {@code 0} (the default) for no limit
  * @param maxHandshakesPerAddress the most handshakes one remote address may make per {@code handshakeWindow}
  *     (fixed windows); further handshakes are refused with HTTP 429 and the Engine.IO error body
@@ -178,8 +183,8 @@ public record EngineOptions(
     private AllowRequest allowRequest;
     private boolean perMessageDeflate;
     private int httpCompressionThreshold = 1024;
-    private int maxBufferedPackets = 10_000;
-    private long maxBufferedBytes = 16L * 1024 * 1024;
+    private int maxBufferedPackets = 4096;
+    private long maxBufferedBytes = 1024 * 1024;
     private int maxSessions;
     private int maxHandshakesPerAddress;
     private Duration handshakeWindow = Duration.ofMinutes(1);

@@ -21,6 +21,15 @@ class EngineOptionsTest {
   }
 
   @Test
+  void limitsNodeDoesNotHaveDefaultToWhatA512MbServerSurvives() {
+    EngineOptions o = EngineOptions.defaults();
+    assertEquals(Duration.ofMinutes(5), o.requestTimeout(), "Node's http.Server.requestTimeout");
+    assertEquals(1024 * 1024, o.maxBufferedBytes());
+    assertEquals(4096, o.maxBufferedPackets());
+    assertTrue(o.maxBufferedBytes() >= o.maxHttpBufferSize(), "a message a client may send can be relayed");
+  }
+
+  @Test
   void rejectsNonsenseWithTheOptionsName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> EngineOptions.builder().pingInterval(Duration.ZERO).build());

@@ -46,7 +46,7 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cors.allowedHeaders}</td><td>comma list</td></tr>
  *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
  *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
- *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}</td><td>Socket.IO bounds (ints)</td></tr>
+ *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}, {@code sio4j.maxNestingDepth}</td><td>Socket.IO bounds (ints)</td></tr>
  *   <tr><td>{@code sio4j.cleanupEmptyChildNamespaces}</td><td>boolean, default {@code false}: remove a dynamic
  *       namespace's child once its last socket left</td></tr>
  *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
@@ -175,6 +175,7 @@ final class InitParams {
     ifPresent(duration("connectTimeout"), b::connectTimeout);
     ifPresent(intValue("maxAttachments"), b::maxAttachments);
     ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
+    ifPresent(intValue("maxNestingDepth"), b::maxNestingDepth);
     ifPresent(bool("cleanupEmptyChildNamespaces"), b::cleanupEmptyChildNamespaces);
     return b.build();
   }

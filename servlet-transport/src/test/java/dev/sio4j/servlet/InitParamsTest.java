@@ -86,9 +86,11 @@ class InitParamsTest {
     dev.sio4j.socket.SocketIoOptions o = params(Map.of(
         "sio4j.connectTimeout", "PT10S",
         "sio4j.maxPendingAcks", "50",
+        "sio4j.maxNestingDepth", "8",
         "sio4j.cleanupEmptyChildNamespaces", "true")).socketIoOptions();
     assertEquals(Duration.ofSeconds(10), o.connectTimeout());
     assertEquals(50, o.maxPendingAcks());
+    assertEquals(8, o.maxNestingDepth());
     assertTrue(o.cleanupEmptyChildNamespaces());
     assertFalse(params(Map.of()).socketIoOptions().cleanupEmptyChildNamespaces());
   }
