@@ -55,4 +55,31 @@ class CrossSiteIT {
       assertEquals(Optional.of(HostileServer.GOOD_ORIGIN), good.headers().firstValue("Access-Control-Allow-Origin"));
     }
   }
+
+  /** Issue 16: {@code *} with credentials reflected any Origin; as Node's cors it must answer a literal {@code *}. */
+  @ParameterizedTest
+  @EnumSource(Container.class)
+  void anyOriginWithCredentialsAnswersAStarNeverTheOrigin(Container container) throws Exception {
+    try (HostileServer server = HostileServer.start(container, b -> b.cors(
+        new dev.sio4j.engine.CorsOptions(java.util.List.of("*"), true, java.util.List.of(), null)))) {
+      for (String origin : new String[] {"https://evil.example", "null"}) {
+        HttpResponse<String> get = Clients.send(Clients.request(server.baseUrl(), "").header("Origin", origin).GET());
+        assertEquals(Optional.of("*"), get.headers().firstValue("Access-Control-Allow-Origin"), origin);
+        HttpResponse<String> preflight = Clients.send(Clients.request(server.baseUrl(), "").header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode());
+        assertEquals(Optional.of("*"), preflight.headers().firstValue("Access-Control-Allow-Origin"), origin);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Container.class)
+  void theNullOriginIsNotAllowedUnlessListed(Container container) throws Exception {
+    try (HostileServer server = HostileServer.start(container)) {
+      HttpResponse<String> r = Clients.send(Clients.request(server.baseUrl(), "").header("Origin", "null").GET());
+      assertEquals(Optional.empty(), r.headers().firstValue("Access-Control-Allow-Origin"));
+    }
+  }
 }
