@@ -199,6 +199,32 @@ class PollingTest {
   }
 
   @Test
+  void aBodyNotReceivedWithinRequestTimeoutIs408AndClosesTheSession() {
+    open(quietOptions().requestTimeout(java.time.Duration.ofMillis(50)).build());
+    RecordingPollingExchange slow = new RecordingPollingExchange(request("POST", "EIO=4&transport=polling&sid=" + sid),
+        "4late".getBytes(StandardCharsets.UTF_8), true);
+    server.handlePolling(slow);
+    assertEquals(408, slow.response().status());
+    assertEquals("close", slow.response().headers().get("Connection"), "the rest of the body is not waited for");
+    assertSame(DisconnectReason.TRANSPORT_ERROR, listener.awaitClose());
+    slow.releaseBody(); // arrives after all: dropped, not delivered, not answered twice (the fixture checks)
+    assertTrue(listener.events.stream().noneMatch(e -> e.startsWith("message:")), () -> "" + listener.events);
+  }
+
+  @Test
+  void aPostStillArrivingWhenItsSessionClosesIs400AndDropped() {
+    RecordingPollingExchange slow = new RecordingPollingExchange(request("POST", "EIO=4&transport=polling&sid=" + sid),
+        "4late".getBytes(StandardCharsets.UTF_8), true);
+    server.handlePolling(slow);
+    socket.close();
+    assertEquals("1", poll().bodyText());
+    assertEquals(400, slow.response().status());
+    assertEquals("close", slow.response().headers().get("Connection"));
+    slow.releaseBody();
+    assertTrue(listener.events.stream().noneMatch(e -> e.startsWith("message:")), () -> "" + listener.events);
+  }
+
+  @Test
   void aClosePacketFromTheClientClosesWithTransportClose() {
     postOk(server, sid, "1");
     assertSame(DisconnectReason.TRANSPORT_CLOSE, listener.awaitClose());
