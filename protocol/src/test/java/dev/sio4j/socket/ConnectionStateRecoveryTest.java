@@ -182,15 +182,23 @@ class ConnectionStateRecoveryTest {
   }
 
   @Test
-  void aSessionIsRecoveredOnce() {
+  void aReconnectionWithThePrivateIdOfALiveSocketReplacesIt() {
+    // the client reconnected before the close of its old connection reached the server: the old one is closed
+    // (its socket sees "transport close"), its session persisted, and the new connection recovers it
     SocketIoServer io = server();
     String[] ids = connectAndLoseConnection(io);
     FakeEngineSocket second = open(io);
     second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
     assertEquals(ids[0], ids(second.nextText())[0]);
+    Socket replaced = nextSocket();
+    CompletableFuture<DisconnectReason> reason = new CompletableFuture<>();
+    replaced.onDisconnect(reason::complete);
     FakeEngineSocket third = open(io);
     third.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
-    assertNotEquals(ids[0], ids(third.nextText())[0]);
+    assertEquals(ids[0], ids(third.nextText())[0]);
+    assertEquals(DisconnectReason.TRANSPORT_CLOSE, await(reason));
+    assertTrue(second.isClosed());
+    assertTrue(nextSocket().recovered());
   }
 
   @Test

@@ -120,4 +120,17 @@ public interface Adapter {
   default CompletionStage<Session> restoreSession(String pid, String offset) {
     return CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * The kept packets after {@code offset} that {@code session} (its rooms) would receive, in offset order, each as
+   * {@code [event, args..., offset]}; {@code null} in the stage when {@code offset} is no longer kept. The server
+   * calls it once a recovered socket has joined its rooms, with the offset of the last packet
+   * {@link #restoreSession} returned (or the client's offset when it returned none), to fetch what was broadcast
+   * between the restore and the join; packets that reach the socket live meanwhile and appear here are written
+   * once. A broadcast must be either entirely visible here (kept, and written to the sockets joined at that time)
+   * or not at all. Returns an empty list by default (an adapter that keeps no packets).
+   */
+  default CompletionStage<List<List<Object>>> missedPacketsSince(Session session, String offset) {
+    return CompletableFuture.completedFuture(List.of());
+  }
 }

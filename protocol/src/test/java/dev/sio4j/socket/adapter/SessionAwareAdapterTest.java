@@ -27,7 +27,7 @@ class SessionAwareAdapterTest {
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
   private final List<String> written = new CopyOnWriteArrayList<>();
   private final SessionAwareAdapter adapter =
-      new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 3, 2, now::get);
+      new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 3, 1 << 20, 2, now::get);
 
   @BeforeEach
   void listener() {
