@@ -40,6 +40,24 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Thread safe. Middlewares and connection listeners run on the connection's callback thread (or the executor).
+ *
+ * <h2>Connection guarantees</h2>
+ * <ul>
+ *   <li>A connecting socket runs the middlewares in order (a middleware may call {@code next} from any thread);
+ *       then, if its connection is still open, it is registered ({@link #sockets()}, its own room, and for a
+ *       recovered socket its previous rooms) atomically with respect to the connection's close: a socket whose
+ *       connection closed meanwhile is never registered, and a registered one is removed by the close
+ *       ({@code CloseRaceTest}).
+ *   <li>The client gets the CONNECT answer (and for a recovered socket the missed packets) before any other packet
+ *       of this namespace, and the connection listeners run after it; see {@link Socket} for the delivery order.
+ *   <li>With connection state recovery, a session is restored once. The adapter's
+ *       {@link Adapter#restoreSession} may complete on any thread; what is broadcast between the restore and the
+ *       socket joining its rooms is fetched with {@link Adapter#missedPacketsSince} and written once. When that
+ *       fetch fails or the packets are no longer kept, the connection is closed rather than recovered with a gap
+ *       (the client then reconnects as a new socket). A reconnection presenting the private id of a socket still
+ *       connected on another connection (whose close has not reached this server yet) closes that connection first,
+ *       with reason {@code transport close}, so the session is persisted and recovered.
+ * </ul>
  */
 public class Namespace {
 

@@ -46,6 +46,35 @@ import java.util.function.Consumer;
  * order, never concurrently, on the engine's callback thread or, when {@link SocketIoOptions#executor()} is set, on
  * that executor (serially per connection). Handlers, listeners and ack callbacks must not block unless an executor
  * is configured. Ack timeouts fire on the shared timer thread (or the executor).
+ *
+ * <h2>Ordering and delivery guarantees</h2>
+ * <ul>
+ *   <li><b>CONNECT first.</b> Nothing reaches the client for this namespace before the CONNECT answer: packets
+ *       for the socket while it connects (a broadcast to a room it just joined, say) wait and follow it
+ *       ({@code MessageTest.nothingReachesTheClientBeforeTheConnectAnswer}).
+ *   <li><b>Recovered: CONNECT, then the missed packets, then the live ones.</b> With connection state recovery a
+ *       {@link #recovered()} socket's client gets the CONNECT, then every event it missed, in order, then the
+ *       live events; an event broadcast while the session was being restored is neither lost nor written twice
+ *       (with an adapter that implements {@link dev.sio4j.socket.adapter.Adapter#missedPacketsSince}, as the
+ *       built-in one does). Connection listeners run after the replay is written
+ *       ({@code ConnectionStateRecoveryTest.aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce},
+ *       {@code RecoveryChurnIT}).
+ *   <li><b>Emit order.</b> Events emitted from one thread (to this socket, its rooms or the namespace) reach the
+ *       client in emit order ({@code MessageTest.eventsEmittedFromOneThreadArriveInEmitOrder}). With connection
+ *       state recovery, offsets reach the client in increasing order even when several threads emit at once, so
+ *       the offset a client recovers from never points backwards
+ *       ({@code ConnectionStateRecoveryTest.offsetsReachTheClientInIncreasingOrderWithSeveralEmittingThreads}).
+ *       Volatile events may be dropped (always while the socket is connecting), nothing else is dropped while the
+ *       connection is open.
+ *   <li><b>Acknowledgements always complete.</b> Every {@link #emitWithAck} stage and {@link AckCallback} is
+ *       completed exactly once: with the client's answer, with {@link AckException} {@code TIMEOUT} when a timeout
+ *       was set, {@code DISCONNECTED} when the socket disconnects first (also when the emit races the
+ *       disconnection), or {@code TOO_MANY_PENDING} ({@code CloseRaceTest.anAckEmittedWhileTheConnectionClosesAlwaysCompletes},
+ *       {@code AckTest}).
+ *   <li><b>Nothing left behind.</b> Once its connection closed, a socket is in no room and not in
+ *       {@link Namespace#sockets()}, whatever thread its middlewares finished on
+ *       ({@code CloseRaceTest.aMiddlewareThatProceedsWhileTheConnectionClosesLeavesNoSocketBehind}).
+ * </ul>
  */
 public final class Socket implements RemoteSocket {
 

@@ -16,6 +16,21 @@ import java.util.function.IntConsumer;
  * other nodes.
  *
  * <p>Implementations must be thread safe: sockets join, leave and broadcast from any thread. No method may block.
+ *
+ * <h2>What the server relies on</h2>
+ * <ul>
+ *   <li>A broadcast writes the packet to each selected local socket through {@link AdapterSocket#write} on the
+ *       calling thread, so that one thread's emits reach each client in emit order. The socket itself holds
+ *       packets back until its CONNECT answer is written.
+ *   <li>An adapter that gives packets offsets (connection state recovery) writes them to each socket in offset
+ *       order, also when several threads broadcast at once (e.g. assign, keep and write under one lock, as
+ *       {@link SessionAwareAdapter} does): a client's last offset must never point backwards.
+ *   <li>{@link #restoreSession} and {@link #missedPacketsSince} may complete on any thread, later; the server joins
+ *       the restored rooms between the two calls and writes each packet once (by offset), so a broadcast must be
+ *       visible to {@code missedPacketsSince} either entirely (kept and written to the sockets joined then) or not
+ *       at all.
+ *   <li>Stages complete (possibly exceptionally); one that never completes leaves that connection waiting.
+ * </ul>
  */
 public interface Adapter {
 
