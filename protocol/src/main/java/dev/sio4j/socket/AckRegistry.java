@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The acknowledgements one socket waits for (Node's {@code socket.acks}), bounded, with optional timeouts on the
- * shared timer. Whoever removes an entry first (ack, timeout or disconnect) completes it. Thread safe.
+ * shared timer. Whoever removes an entry first (ack, timeout or disconnect) completes it, so every callback is
+ * completed exactly once, also when it is registered while (or after) {@link #failAll} runs. Thread safe.
  */
 final class AckRegistry {
 
@@ -19,6 +20,8 @@ final class AckRegistry {
   private final int max;
   private final ScheduledExecutorService timer;
   private final Executor context;
+  /** Set by {@link #failAll} before it drains: a later registration fails at once instead of waiting forever. */
+  private volatile AckException closedWith;
 
   AckRegistry(int max, ScheduledExecutorService timer, Executor context) {
     this.max = max;
@@ -33,6 +36,13 @@ final class AckRegistry {
     }
     Pending p = new Pending(callback);
     pending.put(id, p);
+    AckException closed = closedWith;
+    if (closed != null) { // failAll ran meanwhile and may have missed this entry: whoever removes it completes it
+      if (pending.remove(id, p)) {
+        callback.handle(closed, null);
+      }
+      return true;
+    }
     if (timeout != null) {
       p.timer = timer.schedule(() -> {
         if (pending.remove(id, p)) {
@@ -57,6 +67,7 @@ final class AckRegistry {
 
   /** Fails every waiting callback (the socket disconnected). */
   void failAll(AckException error) {
+    closedWith = error;
     for (Long id : List.copyOf(pending.keySet())) {
       Pending p = pending.remove(id);
       if (p != null) {

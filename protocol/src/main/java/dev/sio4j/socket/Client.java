@@ -37,6 +37,11 @@ final class Client implements EngineSocketListener {
   /** namespace name → socket. */
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Orders a socket's registration (namespace, rooms, {@link #nsps}) against this connection's close: a socket is
+   * either registered before {@link #onClosed} takes its snapshot, and closed by it, or refused.
+   */
+  private final Object registry = new Object();
   /** Set on the engine thread at the first decode error, so nothing after it is decoded. */
   private volatile boolean failed;
   private volatile ScheduledFuture<?> connectTimer;
@@ -132,10 +137,7 @@ final class Client implements EngineSocketListener {
       write(server.encoder().encode(SocketPacket.connectError(name, Map.of("message", "Invalid namespace"))), false);
       return;
     }
-    nsp.add(this, auth, socket -> {
-      nsps.put(name, socket);
-      cancelConnectTimer();
-    });
+    nsp.add(this, auth, socket -> cancelConnectTimer());
   }
 
   private void onConnectTimeout() {
@@ -181,9 +183,39 @@ final class Client implements EngineSocketListener {
     }
   }
 
-  /** Removes a socket that left its namespace. */
-  void remove(Socket socket) {
-    nsps.remove(socket.namespace().name(), socket);
+  /**
+   * Registers a socket of this connection: runs {@code register} (namespace and rooms) and adds the socket, unless
+   * the connection closed (then answers {@code false} and runs nothing). Atomic with respect to {@link #onClosed}.
+   */
+  boolean attach(Socket socket, Runnable register) {
+    synchronized (registry) {
+      if (!isOpen()) {
+        return false;
+      }
+      register.run();
+      nsps.put(socket.namespace().name(), socket);
+      return true;
+    }
+  }
+
+  /** Removes a socket that left its namespace, after {@code unregister} (rooms, namespace) ran. */
+  void detach(Socket socket, Runnable unregister) {
+    synchronized (registry) {
+      unregister.run();
+      nsps.remove(socket.namespace().name(), socket);
+    }
+  }
+
+  /**
+   * Closes this connection because its client reconnected elsewhere with the private id of one of its sockets
+   * (connection state recovery): the close has not reached this server yet, and the session must be persisted
+   * before it can be restored. The sockets see {@code transport close}, the reason they would see a moment later.
+   */
+  void closeReplaced() {
+    onClosed(DisconnectReason.TRANSPORT_CLOSE);
+    if (conn.readyState() == EngineSocket.ReadyState.OPEN) {
+      conn.close();
+    }
   }
 
   /**
@@ -229,12 +261,16 @@ final class Client implements EngineSocketListener {
 
   /** Closes every socket with a reason; runs once. */
   void onClosed(DisconnectReason reason) {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    List<Socket> open;
+    synchronized (registry) {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      open = List.copyOf(nsps.values());
     }
     conn.removeListener(this);
     cancelConnectTimer();
-    for (Socket s : List.copyOf(nsps.values())) {
+    for (Socket s : open) {
       s.onClose(reason);
     }
     nsps.clear();

@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param maxBufferedPackets most packets a namespace keeps for replay (the oldest are dropped first, after which
  *     sessions that missed them cannot be recovered); defaults to 10,000
  * @param maxSessions most disconnected sessions a namespace keeps (the oldest are dropped first); defaults to 10,000
+ * @param maxBufferedBytes most bytes (the sum of the encoded sizes) of the packets a namespace keeps for replay, the
+ *     oldest dropped first as for {@code maxBufferedPackets}; defaults to 16 MiB, so that large events cannot pin
+ *     gigabytes for {@code maxDisconnectionDuration} (Node has no such bound)
  */
 public record ConnectionStateRecovery(
-    Duration maxDisconnectionDuration, boolean skipMiddlewares, int maxBufferedPackets, int maxSessions) {
+    Duration maxDisconnectionDuration, boolean skipMiddlewares, int maxBufferedPackets, int maxSessions,
+    long maxBufferedBytes) {
+
+  /** The default of {@link #maxBufferedBytes()}: 16 MiB. */
+  public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L << 20;
 
   /** Validates every value. */
   public ConnectionStateRecovery {
@@ -36,6 +43,15 @@ public record ConnectionStateRecovery(
     if (maxSessions < 1) {
       throw new IllegalArgumentException("maxSessions must be > 0, was " + maxSessions);
     }
+    if (maxBufferedBytes < 1) {
+      throw new IllegalArgumentException("maxBufferedBytes must be > 0, was " + maxBufferedBytes);
+    }
+  }
+
+  /** The bounds without {@code maxBufferedBytes}, which takes its default. */
+  public ConnectionStateRecovery(Duration maxDisconnectionDuration, boolean skipMiddlewares, int maxBufferedPackets,
+      int maxSessions) {
+    this(maxDisconnectionDuration, skipMiddlewares, maxBufferedPackets, maxSessions, DEFAULT_MAX_BUFFERED_BYTES);
   }
 
   /** Node's two settings; the bounds take their defaults. */

@@ -40,6 +40,24 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Thread safe. Middlewares and connection listeners run on the connection's callback thread (or the executor).
+ *
+ * <h2>Connection guarantees</h2>
+ * <ul>
+ *   <li>A connecting socket runs the middlewares in order (a middleware may call {@code next} from any thread);
+ *       then, if its connection is still open, it is registered ({@link #sockets()}, its own room, and for a
+ *       recovered socket its previous rooms) atomically with respect to the connection's close: a socket whose
+ *       connection closed meanwhile is never registered, and a registered one is removed by the close
+ *       ({@code CloseRaceTest}).
+ *   <li>The client gets the CONNECT answer (and for a recovered socket the missed packets) before any other packet
+ *       of this namespace, and the connection listeners run after it; see {@link Socket} for the delivery order.
+ *   <li>With connection state recovery, a session is restored once. The adapter's
+ *       {@link Adapter#restoreSession} may complete on any thread; what is broadcast between the restore and the
+ *       socket joining its rooms is fetched with {@link Adapter#missedPacketsSince} and written once. When that
+ *       fetch fails or the packets are no longer kept, the connection is closed rather than recovered with a gap
+ *       (the client then reconnects as a new socket). A reconnection presenting the private id of a socket still
+ *       connected on another connection (whose close has not reached this server yet) closes that connection first,
+ *       with reason {@code transport close}, so the session is persisted and recovered.
+ * </ul>
  */
 public class Namespace {
 
@@ -297,22 +315,48 @@ public class Namespace {
   void add(Client client, Map<String, Object> auth, Consumer<Socket> onConnected) {
     ConnectionStateRecovery recovery = server.options().connectionStateRecovery();
     if (recovery != null && auth.get("pid") instanceof String pid && auth.get("offset") instanceof String offset) {
-      CompletableFuture<Session> restore;
-      try {
-        restore = adapter.restoreSession(pid, offset).toCompletableFuture();
-      } catch (RuntimeException e) {
-        restore = CompletableFuture.failedFuture(e);
+      Socket stale = connectedWithPid(pid, client);
+      if (stale != null) {
+        // the client reconnected before its old connection's close reached us: close it now, which persists the
+        // session, then restore it (else the reconnection would not be recovered)
+        Client old = stale.client();
+        old.context().execute(() -> {
+          old.closeReplaced();
+          client.context().execute(() -> restore(client, auth, pid, offset, onConnected));
+        });
+        return;
       }
-      if (restore.isDone()) { // the in-memory case: no hop, so packets that follow the CONNECT keep their order
-        add(client, auth, sessionOrNull(restore), onConnected);
-      } else {
-        CompletableFuture<Session> pending = restore;
-        pending.whenComplete((s, e) -> client.context().execute(
-            () -> add(client, auth, sessionOrNull(pending), onConnected)));
-      }
+      restore(client, auth, pid, offset, onConnected);
       return;
     }
     add(client, auth, null, onConnected);
+  }
+
+  /** A socket of another connection that holds this private session id, or {@code null}. */
+  private Socket connectedWithPid(String pid, Client client) {
+    for (Socket s : sockets.values()) {
+      if (pid.equals(s.pid()) && s.client() != client) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void restore(Client client, Map<String, Object> auth, String pid, String offset,
+      Consumer<Socket> onConnected) {
+    CompletableFuture<Session> restore;
+    try {
+      restore = adapter.restoreSession(pid, offset).toCompletableFuture();
+    } catch (RuntimeException e) {
+      restore = CompletableFuture.failedFuture(e);
+    }
+    if (restore.isDone()) {
+      add(client, auth, sessionOrNull(restore), onConnected);
+    } else {
+      CompletableFuture<Session> pending = restore;
+      pending.whenComplete((s, e) -> client.context().execute(
+          () -> add(client, auth, sessionOrNull(pending), onConnected)));
+    }
   }
 
   private static Session sessionOrNull(CompletableFuture<Session> restore) {
@@ -337,6 +381,7 @@ public class Namespace {
       if (!client.isOpen()) {
         LOG.log(Level.DEBUG, () -> "middleware done after the connection closed; dropping " + socket);
         socket.cleanupUnconnected();
+        socket.keepSessionAgain();
         joinEnded();
         return;
       }
@@ -351,11 +396,24 @@ public class Namespace {
   }
 
   private void connect(Socket socket, Consumer<Socket> onConnected) {
-    sockets.put(socket.id(), socket);
+    // registered atomically with respect to the connection's close: a close either sees the socket (and removes it
+    // from here and its rooms) or makes this refuse it; nothing is left behind either way
+    boolean attached = socket.client().attach(socket, () -> {
+      sockets.put(socket.id(), socket);
+      socket.register();
+    });
     joinEnded();
-    socket.onConnect(); // before user code, so a disconnect in a listener sees a consistent state (as Node)
-    onConnected.accept(socket);
-    fireConnection(socket);
+    if (!attached) {
+      LOG.log(Level.DEBUG, () -> "connection closed before " + socket + " connected; dropping it");
+      socket.cleanupUnconnected();
+      socket.keepSessionAgain();
+      return;
+    }
+    // CONNECT (and replay) before user code, so a disconnect in a listener sees a consistent state (as Node)
+    socket.onConnect(() -> {
+      onConnected.accept(socket);
+      fireConnection(socket);
+    });
   }
 
   private void fireConnection(Socket socket) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,35 @@ import java.util.function.Consumer;
  * order, never concurrently, on the engine's callback thread or, when {@link SocketIoOptions#executor()} is set, on
  * that executor (serially per connection). Handlers, listeners and ack callbacks must not block unless an executor
  * is configured. Ack timeouts fire on the shared timer thread (or the executor).
+ *
+ * <h2>Ordering and delivery guarantees</h2>
+ * <ul>
+ *   <li><b>CONNECT first.</b> Nothing reaches the client for this namespace before the CONNECT answer: packets
+ *       for the socket while it connects (a broadcast to a room it just joined, say) wait and follow it
+ *       ({@code MessageTest.nothingReachesTheClientBeforeTheConnectAnswer}).
+ *   <li><b>Recovered: CONNECT, then the missed packets, then the live ones.</b> With connection state recovery a
+ *       {@link #recovered()} socket's client gets the CONNECT, then every event it missed, in order, then the
+ *       live events; an event broadcast while the session was being restored is neither lost nor written twice
+ *       (with an adapter that implements {@link dev.sio4j.socket.adapter.Adapter#missedPacketsSince}, as the
+ *       built-in one does). Connection listeners run after the replay is written
+ *       ({@code ConnectionStateRecoveryTest.aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce},
+ *       {@code RecoveryChurnIT}).
+ *   <li><b>Emit order.</b> Events emitted from one thread (to this socket, its rooms or the namespace) reach the
+ *       client in emit order ({@code MessageTest.eventsEmittedFromOneThreadArriveInEmitOrder}). With connection
+ *       state recovery, offsets reach the client in increasing order even when several threads emit at once, so
+ *       the offset a client recovers from never points backwards
+ *       ({@code ConnectionStateRecoveryTest.offsetsReachTheClientInIncreasingOrderWithSeveralEmittingThreads}).
+ *       Volatile events may be dropped (always while the socket is connecting), nothing else is dropped while the
+ *       connection is open.
+ *   <li><b>Acknowledgements always complete.</b> Every {@link #emitWithAck} stage and {@link AckCallback} is
+ *       completed exactly once: with the client's answer, with {@link AckException} {@code TIMEOUT} when a timeout
+ *       was set, {@code DISCONNECTED} when the socket disconnects first (also when the emit races the
+ *       disconnection), or {@code TOO_MANY_PENDING} ({@code CloseRaceTest.anAckEmittedWhileTheConnectionClosesAlwaysCompletes},
+ *       {@code AckTest}).
+ *   <li><b>Nothing left behind.</b> Once its connection closed, a socket is in no room and not in
+ *       {@link Namespace#sockets()}, whatever thread its middlewares finished on
+ *       ({@code CloseRaceTest.aMiddlewareThatProceedsWhileTheConnectionClosesLeavesNoSocketBehind}).
+ * </ul>
  */
 public final class Socket implements RemoteSocket {
 
@@ -71,6 +101,18 @@ public final class Socket implements RemoteSocket {
   private final String pid;
   /** The recovered session, or {@code null}. */
   private final Session previous;
+  /** The offset the client sent to recover ({@code auth.offset}), or {@code null}. */
+  private final String clientOffset;
+  /** Guards {@link #holding}, {@link #held} and {@link #heldOverflow}. */
+  private final Object writeLock = new Object();
+  /**
+   * True until the CONNECT (and, for a recovered socket, the missed packets) is written: the packets for this client
+   * wait in {@link #held} meanwhile, so the client sees CONNECT, then the replay, then the live packets.
+   */
+  private boolean holding = true;
+  private ArrayList<Held> held;
+  /** Set when more packets arrived while holding than the engine would queue: the connection is then closed. */
+  private boolean heldOverflow;
 
   Socket(Namespace nsp, Client client, Map<String, Object> auth) {
     this(nsp, client, auth, null);
@@ -88,6 +130,7 @@ public final class Socket implements RemoteSocket {
       this.id = newId();
       this.pid = nsp.server().options().connectionStateRecovery() == null ? null : newId();
     }
+    this.clientOffset = previous != null && auth.get("offset") instanceof String o ? o : null;
     this.handshake = buildHandshake(client.conn(), auth);
     this.acks = new AckRegistry(nsp.server().options().maxPendingAcks(), nsp.server().timer(), client.context());
   }
@@ -330,6 +373,9 @@ public final class Socket implements RemoteSocket {
             "more than " + nsp.server().options().maxPendingAcks() + " acknowledgements pending"), null);
         return;
       }
+      if (closing.get()) { // disconnected meanwhile: the registry failed (or will fail) the callback, once
+        return;
+      }
     }
     SocketPacket packet = SocketPacket.event(nsp.name(), payload, ackId);
     if (nsp.server().options().connectionStateRecovery() != null) {
@@ -378,11 +424,37 @@ public final class Socket implements RemoteSocket {
   }
 
   private void packet(SocketPacket packet, boolean isVolatile, boolean compress) {
-    EncodedPacket encoded;
+    write(packet, encode(packet), isVolatile, compress);
+  }
+
+  private EncodedPacket encode(SocketPacket packet) {
     try {
-      encoded = nsp.server().encoder().encode(packet);
+      return nsp.server().encoder().encode(packet);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot encode event for socket " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The one way this socket's packets reach the connection: held until the CONNECT is written, then passed on in
+   * call order ({@code packet} may be {@code null} when only the encoded form is known).
+   */
+  private void write(SocketPacket packet, EncodedPacket encoded, boolean isVolatile, boolean compress) {
+    synchronized (writeLock) {
+      if (holding) {
+        if (isVolatile) {
+          return; // the client cannot take it right now, exactly what volatile allows to drop
+        }
+        if (held == null) {
+          held = new ArrayList<>();
+        }
+        if (held.size() >= nsp.server().options().engine().maxBufferedPackets()) {
+          heldOverflow = true;
+        } else {
+          held.add(new Held(packet, encoded, compress));
+        }
+        return;
+      }
     }
     client.write(encoded, isVolatile, compress);
   }
@@ -482,23 +554,147 @@ public final class Socket implements RemoteSocket {
     return disconnect(false);
   }
 
-  void onConnect() {
+  /** The private session id (connection state recovery), or {@code null}. */
+  String pid() {
+    return pid;
+  }
+
+  Client client() {
+    return client;
+  }
+
+  /**
+   * Marks the socket connected and joins its own room and, when recovered, its previous rooms; run by the namespace
+   * under {@link Client#attach}, so that a close of the connection either waits for it or prevents it. From here on
+   * broadcasts reach the socket, held until {@link #onConnect} writes the CONNECT.
+   */
+  void register() {
     connected = true;
     join(id);
     if (previous != null) {
       join(previous.rooms());
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("sid", id);
-    if (pid != null) {
-      payload.put("pid", pid);
-    }
-    packet(SocketPacket.connect(nsp.name(), payload), false);
-    if (previous != null) {
-      // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
-      for (List<Object> missed : previous.missedPackets()) {
-        packet(SocketPacket.event(nsp.name(), missed, null), false);
+  }
+
+  /**
+   * Writes the CONNECT, then (when recovered) the missed packets, then the packets held since {@link #register},
+   * then runs {@code whenConnected} (user code), unless the socket was closed meanwhile. For a recovered socket the
+   * adapter is asked first for what was broadcast between the restore and the join
+   * ({@link dev.sio4j.socket.adapter.Adapter#missedPacketsSince}), possibly asynchronously.
+   */
+  void onConnect(Runnable whenConnected) {
+    if (previous == null) {
+      if (release(List.of())) {
+        whenConnected.run();
       }
+      return;
+    }
+    List<List<Object>> missed = previous.missedPackets();
+    String from = missed.isEmpty() ? clientOffset : offsetOf(missed.get(missed.size() - 1));
+    CompletableFuture<List<List<Object>>> more;
+    try {
+      more = nsp.adapter().missedPacketsSince(previous, from).toCompletableFuture();
+    } catch (RuntimeException e) {
+      more = CompletableFuture.failedFuture(e);
+    }
+    if (more.isDone()) {
+      finishRecovery(more, whenConnected);
+    } else {
+      CompletableFuture<List<List<Object>>> pending = more;
+      pending.whenComplete((v, e) -> client.context().execute(() -> finishRecovery(pending, whenConnected)));
+    }
+  }
+
+  private void finishRecovery(CompletableFuture<List<List<Object>>> more, Runnable whenConnected) {
+    List<List<Object>> extra;
+    try {
+      extra = more.getNow(null);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": error while fetching the packets missed since the restore: " + e);
+      extra = null;
+    }
+    if (extra == null) {
+      // what was broadcast between the restore and the join is gone: going on would lose it silently. The client
+      // reconnects; its offset is no longer kept, so it connects as a new socket (recovered false).
+      LOG.log(Level.DEBUG, () -> "socket " + id + ": missed packets no longer kept, closing the recovered session");
+      client.close();
+      return;
+    }
+    List<List<Object>> replay = new ArrayList<>(previous.missedPackets());
+    replay.addAll(extra);
+    if (release(replay)) {
+      whenConnected.run();
+    }
+  }
+
+  /** The offset of a kept packet ({@code [event, args..., offset]}), or {@code null}. */
+  private static String offsetOf(List<?> data) {
+    return !data.isEmpty() && data.get(data.size() - 1) instanceof String offset ? offset : null;
+  }
+
+  /**
+   * Writes the CONNECT, the replay, then the held packets except those the replay had, and stops holding: all under
+   * the write lock, so no packet of another thread slips in between. Answers whether the socket is connected.
+   */
+  private boolean release(List<List<Object>> replay) {
+    if (!writeConnect(replay)) {
+      return false;
+    }
+    if (heldOverflowSeen()) {
+      LOG.log(Level.WARNING, () -> "socket " + id + ": more than " + nsp.server().options().engine()
+          .maxBufferedPackets() + " packets arrived before it was connected, closing (slow consumer)");
+      client.close(); // outside the write lock: closing takes the connection's registry lock
+      return false;
+    }
+    return true;
+  }
+
+  private boolean heldOverflowSeen() {
+    synchronized (writeLock) {
+      return heldOverflow;
+    }
+  }
+
+  private boolean writeConnect(List<List<Object>> replay) {
+    synchronized (writeLock) {
+      List<Held> waiting = held;
+      held = null;
+      holding = false;
+      if (heldOverflow || closing.get()) {
+        return !closing.get();
+      }
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("sid", id);
+      if (pid != null) {
+        payload.put("pid", pid);
+      }
+      client.write(encode(SocketPacket.connect(nsp.name(), payload)), false);
+      Set<String> replayed = new HashSet<>();
+      // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
+      for (List<Object> missed : replay) {
+        client.write(encode(SocketPacket.event(nsp.name(), missed, null)), false);
+        String offset = offsetOf(missed);
+        if (offset != null) {
+          replayed.add(offset);
+        }
+      }
+      if (waiting != null) {
+        for (Held h : waiting) {
+          if (!h.isAmong(replayed)) { // broadcast after the join and before the adapter's last snapshot
+            client.write(h.encoded, false, h.compress);
+          }
+        }
+      }
+      return true;
+    }
+  }
+
+  /** A packet written while the socket was {@link #holding}. */
+  private record Held(SocketPacket packet, EncodedPacket encoded, boolean compress) {
+    /** Whether this is a kept EVENT (no ack id, an offset last) whose offset is in {@code offsets}. */
+    boolean isAmong(Set<String> offsets) {
+      return !offsets.isEmpty() && packet != null && packet.type() == dev.sio4j.socket.parser.PacketType.EVENT
+          && packet.id() == null && packet.data() instanceof List<?> data && offsets.contains(offsetOf(data));
     }
   }
 
@@ -580,16 +776,28 @@ public final class Socket implements RemoteSocket {
     for (Consumer<DisconnectReason> l : disconnectingListeners) {
       guard(() -> l.accept(reason));
     }
-    if (pid != null && reason.isRecoverable()) {
-      nsp.adapter().persistSession(new Session(id, pid, rooms(), new LinkedHashMap<>(data), List.of()));
-    }
-    nsp.adapter().delAll(id);
+    // after the registration, if it is still under way (Client.attach): it must not join rooms once they are left
+    client.detach(this, () -> {
+      if (pid != null && reason.isRecoverable()) {
+        nsp.adapter().persistSession(new Session(id, pid, rooms(), new LinkedHashMap<>(data), List.of()));
+      }
+      nsp.adapter().delAll(id);
+    });
     nsp.remove(this);
-    client.remove(this);
     connected = false;
     acks.failAll(new AckException(AckException.Kind.DISCONNECTED, "socket has been disconnected: " + reason));
     for (Consumer<DisconnectReason> l : disconnectListeners) {
       guard(() -> l.accept(reason));
+    }
+  }
+
+  /**
+   * Keeps the restored session again for a recovered socket whose connection closed before it connected: the
+   * restore handed it out once, and the client will present the same private id and offset on its next attempt.
+   */
+  void keepSessionAgain() {
+    if (previous != null) {
+      nsp.adapter().persistSession(previous.withMissedPackets(List.of()));
     }
   }
 
@@ -630,7 +838,7 @@ public final class Socket implements RemoteSocket {
     @Override
     public void write(EncodedPacket packet, BroadcastFlags flags) {
       if (connected) {
-        client.write(packet, flags.isVolatile(), flags.compress());
+        Socket.this.write(null, packet, flags.isVolatile(), flags.compress());
       }
     }
 
@@ -638,7 +846,7 @@ public final class Socket implements RemoteSocket {
     public void write(SocketPacket packet, EncodedPacket encoded, BroadcastFlags flags) {
       if (connected) {
         notifyOutgoing(packet);
-        client.write(encoded, flags.isVolatile(), flags.compress());
+        Socket.this.write(packet, encoded, flags.isVolatile(), flags.compress());
       }
     }
 
@@ -657,7 +865,7 @@ public final class Socket implements RemoteSocket {
         return false;
       }
       notifyOutgoing(packet);
-      client.write(encoded, flags.isVolatile(), flags.compress());
+      Socket.this.write(packet, encoded, flags.isVolatile(), flags.compress());
       return true;
     }
 

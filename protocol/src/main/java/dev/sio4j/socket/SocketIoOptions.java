@@ -128,7 +128,7 @@ public record SocketIoOptions(
         ConnectionStateRecovery csr = connectionStateRecovery;
         adapters = csr == null ? InMemoryAdapter::new
             : nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
-                csr.maxSessions());
+                csr.maxBufferedBytes(), csr.maxSessions());
       }
       return new SocketIoOptions(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor,
           adapters, connectionStateRecovery, cleanupEmptyChildNamespaces);

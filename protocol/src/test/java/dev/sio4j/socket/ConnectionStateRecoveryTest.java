@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sio4j.socket.adapter.Session;
+import dev.sio4j.socket.adapter.SessionAwareAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -182,15 +185,23 @@ class ConnectionStateRecoveryTest {
   }
 
   @Test
-  void aSessionIsRecoveredOnce() {
+  void aReconnectionWithThePrivateIdOfALiveSocketReplacesIt() {
+    // the client reconnected before the close of its old connection reached the server: the old one is closed
+    // (its socket sees "transport close"), its session persisted, and the new connection recovers it
     SocketIoServer io = server();
     String[] ids = connectAndLoseConnection(io);
     FakeEngineSocket second = open(io);
     second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
     assertEquals(ids[0], ids(second.nextText())[0]);
+    Socket replaced = nextSocket();
+    CompletableFuture<DisconnectReason> reason = new CompletableFuture<>();
+    replaced.onDisconnect(reason::complete);
     FakeEngineSocket third = open(io);
     third.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
-    assertNotEquals(ids[0], ids(third.nextText())[0]);
+    assertEquals(ids[0], ids(third.nextText())[0]);
+    assertEquals(DisconnectReason.TRANSPORT_CLOSE, await(reason));
+    assertTrue(second.isClosed());
+    assertTrue(nextSocket().recovered());
   }
 
   @Test
@@ -252,6 +263,72 @@ class ConnectionStateRecoveryTest {
   }
 
   /** Connects, receives one event, loses the connection; returns sid, pid and the offset. */
+  @Test
+  void aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce() {
+    // the adapter answers what was broadcast between the restore and the join only when the test says so: the
+    // socket is in its rooms meanwhile, so "between" reaches it live and through that answer, and is written once
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    ConnectionStateRecovery csr = ConnectionStateRecovery.defaults();
+    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectionStateRecovery(csr)
+        .adapterFactory(nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
+            csr.maxBufferedBytes(), csr.maxSessions()) {
+          @Override
+          public CompletionStage<List<List<Object>>> missedPacketsSince(Session session, String offset) {
+            return answer.thenCompose(v -> super.missedPacketsSince(session, offset));
+          }
+        }).build());
+    io.onConnection(sockets::add);
+    String[] ids = connectAndLoseConnection(io);
+    io.emit("missed");
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    io.emit("between");
+    second.assertExhausted(); // nothing before the CONNECT
+    assertTrue(sockets.isEmpty(), "connection listeners run once the replay is written");
+    answer.complete(null);
+    assertEquals(ids[0], ids(second.nextText())[0]);
+    assertTrue(second.nextText().startsWith("2[\"missed\","));
+    assertTrue(second.nextText().startsWith("2[\"between\","));
+    second.assertExhausted();
+    assertTrue(nextSocket().recovered());
+    io.emit("live");
+    assertTrue(second.nextText().startsWith("2[\"live\","));
+  }
+
+  @Test
+  void offsetsReachTheClientInIncreasingOrderWithSeveralEmittingThreads() throws Exception {
+    SocketIoServer io = server();
+    FakeEngineSocket conn = open(io);
+    conn.receive("0");
+    ids(conn.nextText());
+    Socket socket = nextSocket();
+    int perThread = 5_000;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    Runnable emitter = () -> {
+      try {
+        start.await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      for (int i = 0; i < perThread; i++) {
+        if (i % 2 == 0) {
+          io.emit("room", i);
+        } else {
+          socket.emit("direct", i);
+        }
+      }
+    };
+    CompletableFuture<Void> a = CompletableFuture.runAsync(emitter);
+    CompletableFuture<Void> b = CompletableFuture.runAsync(emitter);
+    await(a.thenCombine(b, (x, y) -> null));
+    long previous = -1;
+    for (int i = 0; i < 2 * perThread; i++) {
+      long offset = Long.parseLong(offsetOf(conn.nextText()), 36);
+      assertTrue(offset > previous, "offset " + offset + " written after " + previous);
+      previous = offset;
+    }
+  }
+
   private String[] connectAndLoseConnection(SocketIoServer io) {
     FakeEngineSocket first = open(io);
     first.receive("0");

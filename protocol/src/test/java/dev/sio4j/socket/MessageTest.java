@@ -41,6 +41,44 @@ class MessageTest {
   }
 
   @Test
+  void nothingReachesTheClientBeforeTheConnectAnswer() {
+    // a broadcast to the socket while it joins its own room (here from a room listener, as another thread could)
+    SocketIoServer io = server();
+    io.of("/").adapter().addRoomListener(new dev.sio4j.socket.adapter.RoomListener() {
+      @Override
+      public void onJoinRoom(String room, String socketId) {
+        io.to(socketId).emit("early");
+      }
+    });
+    FakeEngineSocket conn = Fixture.open(io);
+    conn.receive("0");
+    Fixture.sidOf(conn.nextText());
+    assertEquals("2[\"early\"]", conn.nextText());
+  }
+
+  @Test
+  void eventsEmittedFromOneThreadArriveInEmitOrder() {
+    SocketIoServer io = server();
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    io.onConnection(s -> {
+      s.join("r");
+      sockets.add(s);
+    });
+    FakeEngineSocket conn = connect(io);
+    Socket socket = sockets.get(0);
+    for (int i = 0; i < 300; i++) {
+      switch (i % 3) {
+        case 0 -> socket.emit("e", i);
+        case 1 -> io.to("r").emit("e", i);
+        default -> io.emit("e", i);
+      }
+    }
+    for (int i = 0; i < 300; i++) {
+      assertEquals("2[\"e\"," + i + "]", conn.nextText());
+    }
+  }
+
+  @Test
   void refusesReservedEventNames() {
     SocketIoServer io = server();
     List<Throwable> errors = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import dev.sio4j.engine.CookieOptions;
 import dev.sio4j.engine.CorsOptions;
 import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.engine.transport.TransportType;
+import dev.sio4j.socket.ConnectionStateRecovery;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -47,6 +48,14 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cors.maxAge}</td><td>duration</td></tr>
  *   <tr><td>{@code sio4j.connectTimeout}</td><td>Socket.IO: how long a client has to join a namespace</td></tr>
  *   <tr><td>{@code sio4j.maxAttachments}, {@code sio4j.maxPendingAcks}, {@code sio4j.maxNestingDepth}</td><td>Socket.IO bounds (ints)</td></tr>
+ *   <tr><td>{@code sio4j.connectionStateRecovery}</td><td>boolean, default {@code false}: enables connection state
+ *       recovery ({@link ConnectionStateRecovery}) with the bounds below</td></tr>
+ *   <tr><td>{@code sio4j.connectionStateRecovery.maxDisconnectionDuration}</td><td>duration (2 minutes)</td></tr>
+ *   <tr><td>{@code sio4j.connectionStateRecovery.skipMiddlewares}</td><td>boolean ({@code true})</td></tr>
+ *   <tr><td>{@code sio4j.connectionStateRecovery.maxBufferedPackets},
+ *       {@code sio4j.connectionStateRecovery.maxSessions}</td><td>ints (10,000 each)</td></tr>
+ *   <tr><td>{@code sio4j.connectionStateRecovery.maxBufferedBytes}</td><td>bytes kept for replay per namespace
+ *       (16 MiB)</td></tr>
  *   <tr><td>{@code sio4j.cleanupEmptyChildNamespaces}</td><td>boolean, default {@code false}: remove a dynamic
  *       namespace's child once its last socket left</td></tr>
  *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
@@ -60,6 +69,7 @@ final class InitParams {
   static final String PREFIX = "sio4j.";
   static final String ENABLED = PREFIX + "enabled";
   static final String DEFAULT_PATH = "/socket.io/";
+  private static final String RECOVERY = "connectionStateRecovery";
 
   private final Function<String, String> source;
 
@@ -177,7 +187,29 @@ final class InitParams {
     ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
     ifPresent(intValue("maxNestingDepth"), b::maxNestingDepth);
     ifPresent(bool("cleanupEmptyChildNamespaces"), b::cleanupEmptyChildNamespaces);
+    b.connectionStateRecovery(connectionStateRecovery());
     return b.build();
+  }
+
+  /** {@code sio4j.connectionStateRecovery} with its bounds, or {@code null} when it is off (the default). */
+  ConnectionStateRecovery connectionStateRecovery() {
+    Boolean on = bool(RECOVERY);
+    if (on == null || !on) {
+      return null;
+    }
+    ConnectionStateRecovery d = ConnectionStateRecovery.defaults();
+    Duration duration = duration(RECOVERY + ".maxDisconnectionDuration");
+    Boolean skip = bool(RECOVERY + ".skipMiddlewares");
+    Integer packets = intValue(RECOVERY + ".maxBufferedPackets");
+    Integer sessions = intValue(RECOVERY + ".maxSessions");
+    Long bytes = longValue(RECOVERY + ".maxBufferedBytes");
+    try {
+      return new ConnectionStateRecovery(duration == null ? d.maxDisconnectionDuration() : duration,
+          skip == null ? d.skipMiddlewares() : skip, packets == null ? d.maxBufferedPackets() : packets,
+          sessions == null ? d.maxSessions() : sessions, bytes == null ? d.maxBufferedBytes() : bytes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("init-param " + PREFIX + RECOVERY + ".*: " + e.getMessage(), e);
+    }
   }
 
   /** A duration parameter, or {@code null} when absent. */

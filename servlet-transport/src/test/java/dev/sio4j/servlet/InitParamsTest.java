@@ -96,6 +96,28 @@ class InitParamsTest {
   }
 
   @Test
+  void readsConnectionStateRecoveryWhichIsOffByDefault() {
+    assertNull(params(Map.of()).socketIoOptions().connectionStateRecovery());
+    dev.sio4j.socket.ConnectionStateRecovery d = params(Map.of("sio4j.connectionStateRecovery", "true"))
+        .socketIoOptions().connectionStateRecovery();
+    assertEquals(dev.sio4j.socket.ConnectionStateRecovery.defaults(), d);
+    assertEquals(16L << 20, d.maxBufferedBytes());
+    dev.sio4j.socket.ConnectionStateRecovery o = params(Map.of(
+        "sio4j.connectionStateRecovery", "true",
+        "sio4j.connectionStateRecovery.maxDisconnectionDuration", "PT30S",
+        "sio4j.connectionStateRecovery.skipMiddlewares", "false",
+        "sio4j.connectionStateRecovery.maxBufferedPackets", "500",
+        "sio4j.connectionStateRecovery.maxSessions", "20",
+        "sio4j.connectionStateRecovery.maxBufferedBytes", "65536")).socketIoOptions().connectionStateRecovery();
+    assertEquals(new dev.sio4j.socket.ConnectionStateRecovery(Duration.ofSeconds(30), false, 500, 20, 65_536), o);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> params(Map.of(
+        "sio4j.connectionStateRecovery", "true",
+        "sio4j.connectionStateRecovery.maxBufferedBytes", "0")).socketIoOptions());
+    assertTrue(e.getMessage().contains("sio4j.connectionStateRecovery") && e.getMessage().contains("maxBufferedBytes"),
+        e.getMessage());
+  }
+
+  @Test
   void readsTheRateLimitsWhichAreOffByDefault() {
     EngineOptions d = params(Map.of()).engineOptions();
     assertEquals(0, d.maxHandshakesPerAddress());

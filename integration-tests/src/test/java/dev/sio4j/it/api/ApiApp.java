@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The server the API integration tests drive: three Socket.IO servers in one servlet context, each controlled by its
+ * The server the API integration tests drive: four Socket.IO servers in one servlet context, each controlled by its
  * clients through {@link Commands} (a client emits {@code emit}, {@code join}, {@code fetch}... and the server runs
  * the matching server API call, answering through the acknowledgement), so one Node script can run a whole scenario.
  *
@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *       {@code /dyn-<digits>} (regex) and {@code /pred-*} with {@code auth.allow === true} (predicate); every socket
  *       has a packet middleware refusing the event {@code forbidden}. Heartbeat 20 s / 20 s.
  *   <li>{@code /recovery/}: the same commands with connection state recovery enabled.
+ *   <li>{@code /recovery-async/}: the same with an adapter whose {@code restoreSession} completes on another
+ *       thread ({@link AsyncRestoreAdapter}).
  *   <li>{@code /fastping/}: namespace {@code /} only, pingInterval 300 ms, pingTimeout 200 ms, for ping timeouts.
  * </ul>
  *
@@ -42,8 +44,10 @@ public final class ApiApp {
   record Disconnection(String reason, List<String> roomsWhileDisconnecting, List<String> roomsAfter) {}
 
   private final Map<String, CompletableFuture<Disconnection>> disconnections = new ConcurrentHashMap<>();
+  private final Map<String, NumberStream> streams = new ConcurrentHashMap<>();
   private final SocketIoServer main;
   private final SocketIoServer recovery;
+  private final SocketIoServer recoveryAsync;
   private final SocketIoServer fastPing;
   private final Namespace regexParent;
   private final Namespace predicateParent;
@@ -55,6 +59,10 @@ public final class ApiApp {
     recovery = new SocketIoServer(SocketIoOptions.builder()
         .engine(engine("/recovery/", Duration.ofSeconds(20), Duration.ofSeconds(20)))
         .connectionStateRecovery(ConnectionStateRecovery.defaults()).build());
+    ConnectionStateRecovery csr = ConnectionStateRecovery.defaults();
+    recoveryAsync = new SocketIoServer(SocketIoOptions.builder()
+        .engine(engine("/recovery-async/", Duration.ofSeconds(20), Duration.ofSeconds(20)))
+        .connectionStateRecovery(csr).adapterFactory(nsp -> new AsyncRestoreAdapter(nsp, csr)).build());
     fastPing = new SocketIoServer(SocketIoOptions.builder()
         .engine(engine("/fastping/", Duration.ofMillis(300), Duration.ofMillis(200))).build());
 
@@ -72,6 +80,7 @@ public final class ApiApp {
         .onConnection(this::setUp);
 
     recovery.onConnection(this::setUp);
+    recoveryAsync.onConnection(this::setUp);
     fastPing.onConnection(this::setUp);
   }
 
@@ -80,23 +89,30 @@ public final class ApiApp {
         .cors(CorsOptions.allowAll()).build();
   }
 
-  /** Registers the three servers in {@code context}; called during deployment. */
+  /** Registers the servers in {@code context}; called during deployment. */
   void install(ServletContext context) {
     SocketIoRegistration.register(context, main);
     SocketIoRegistration.register(context, recovery);
+    SocketIoRegistration.register(context, recoveryAsync);
     SocketIoRegistration.register(context, fastPing);
   }
 
-  /** Closes the three servers. */
+  /** Closes the servers. */
   void close() {
     main.close();
     recovery.close();
+    recoveryAsync.close();
     fastPing.close();
   }
 
   /** Completes when the socket with this id has disconnected (from any of the servers). */
   CompletableFuture<Disconnection> disconnection(String socketId) {
     return disconnections.computeIfAbsent(socketId, id -> new CompletableFuture<>());
+  }
+
+  /** The running {@link NumberStream}s, by room. */
+  Map<String, NumberStream> streams() {
+    return streams;
   }
 
   /** The main server's namespace of this name (creating it, or a dynamic child, if there is none). */

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code socket}, applies the {@code ops} in order ({@code ["to", rooms...]}, {@code ["in", ...]},
  * {@code ["except", ...]}, {@code ["broadcast"]}, {@code ["volatile"]}, {@code ["local"]}, {@code ["compress", b]},
  * {@code ["timeout", ms]}) exactly as Java code would chain them, then emits (with {@code emitWithAck} when
- * {@code withAck}). Runs on the connection's callback thread, like any handler.
+ * {@code withAck}). {@code stream} {@code {room, action: "start"|"stop"}} starts or stops a {@link NumberStream} to a
+ * room (stop answers {@code {last}}). Runs on the connection's callback thread, like any handler.
  */
 final class Commands {
 
@@ -98,6 +99,20 @@ final class Commands {
     });
     // no acknowledgement: the official client handles a close before the other packets of its polling payload
     command("drop", (cmd, ack) -> socket.conn().close());
+    command("stream", (cmd, ack) -> {
+      String room = (String) cmd.get("room");
+      if ("start".equals(cmd.get("action"))) {
+        app.streams().put(room, new NumberStream(socket.namespace(), room));
+        ack.send(true);
+        return;
+      }
+      try {
+        ack.send(Map.of("last", app.streams().remove(room).stop()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ack.send(Map.of("error", "interrupted"));
+      }
+    });
     command("await-disconnect", (cmd, ack) -> app.disconnection((String) cmd.get("id"))
         .orTimeout(20, TimeUnit.SECONDS)
         .whenComplete((d, error) -> ack.send(error != null ? Map.of("error", "no disconnection seen")

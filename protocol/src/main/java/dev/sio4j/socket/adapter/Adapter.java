@@ -16,6 +16,21 @@ import java.util.function.IntConsumer;
  * other nodes.
  *
  * <p>Implementations must be thread safe: sockets join, leave and broadcast from any thread. No method may block.
+ *
+ * <h2>What the server relies on</h2>
+ * <ul>
+ *   <li>A broadcast writes the packet to each selected local socket through {@link AdapterSocket#write} on the
+ *       calling thread, so that one thread's emits reach each client in emit order. The socket itself holds
+ *       packets back until its CONNECT answer is written.
+ *   <li>An adapter that gives packets offsets (connection state recovery) writes them to each socket in offset
+ *       order, also when several threads broadcast at once (e.g. assign, keep and write under one lock, as
+ *       {@link SessionAwareAdapter} does): a client's last offset must never point backwards.
+ *   <li>{@link #restoreSession} and {@link #missedPacketsSince} may complete on any thread, later; the server joins
+ *       the restored rooms between the two calls and writes each packet once (by offset), so a broadcast must be
+ *       visible to {@code missedPacketsSince} either entirely (kept and written to the sockets joined then) or not
+ *       at all.
+ *   <li>Stages complete (possibly exceptionally); one that never completes leaves that connection waiting.
+ * </ul>
  */
 public interface Adapter {
 
@@ -119,5 +134,18 @@ public interface Adapter {
    */
   default CompletionStage<Session> restoreSession(String pid, String offset) {
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The kept packets after {@code offset} that {@code session} (its rooms) would receive, in offset order, each as
+   * {@code [event, args..., offset]}; {@code null} in the stage when {@code offset} is no longer kept. The server
+   * calls it once a recovered socket has joined its rooms, with the offset of the last packet
+   * {@link #restoreSession} returned (or the client's offset when it returned none), to fetch what was broadcast
+   * between the restore and the join; packets that reach the socket live meanwhile and appear here are written
+   * once. A broadcast must be either entirely visible here (kept, and written to the sockets joined at that time)
+   * or not at all. Returns an empty list by default (an adapter that keeps no packets).
+   */
+  default CompletionStage<List<List<Object>>> missedPacketsSince(Session session, String offset) {
+    return CompletableFuture.completedFuture(List.of());
   }
 }

@@ -111,7 +111,11 @@ public class InMemoryAdapter implements Adapter {
   @Override
   public void broadcast(SocketPacket packet, BroadcastOptions opts) {
     SocketPacket own = new SocketPacket(packet.type(), nsp.name(), packet.data(), packet.id());
-    EncodedPacket encoded = nsp.encoder().encode(own);
+    deliver(own, nsp.encoder().encode(own), opts);
+  }
+
+  /** Writes a packet of this namespace, encoded once, to each selected local socket. */
+  protected void deliver(SocketPacket own, EncodedPacket encoded, BroadcastOptions opts) {
     apply(opts, socket -> socket.write(own, encoded, opts.flags()));
   }
 

@@ -3,6 +3,7 @@ package dev.sio4j.socket.adapter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.socket.parser.EncodedPacket;
 import dev.sio4j.socket.parser.PacketEncoder;
@@ -27,7 +28,7 @@ class SessionAwareAdapterTest {
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
   private final List<String> written = new CopyOnWriteArrayList<>();
   private final SessionAwareAdapter adapter =
-      new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 3, 2, now::get);
+      new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 3, 1 << 20, 2, now::get);
 
   @BeforeEach
   void listener() {
@@ -68,6 +69,47 @@ class SessionAwareAdapterTest {
     assertEquals(1, s.missedPackets().size());
     assertEquals("b", s.missedPackets().get(0).get(0));
     assertEquals(Map.of("k", "p"), s.data());
+  }
+
+  @Test
+  void theReplayBufferIsBoundedInBytes() {
+    // each kept packet is 2["<1,000 x>","<offset>"], 1,009 characters: a 4,000-byte bound keeps three of them
+    SessionAwareAdapter small = new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 1_000, 4_000,
+        2, now::get);
+    small.addAll("w", Set.of("w"));
+    String big = "x".repeat(1_000);
+    for (int i = 0; i < 10; i++) {
+      small.broadcast(SocketPacket.event("/", List.of(big), null), new BroadcastOptions(Set.of(), Set.of(),
+          BroadcastFlags.NONE));
+    }
+    assertEquals(3, small.bufferedPackets());
+    assertTrue(small.bufferedBytes() <= 4_000, () -> small.bufferedBytes() + " bytes kept");
+    // the oldest offsets are gone: a session that missed them is not recovered (rather than silently losing them)
+    small.persistSession(session("p", "s1"));
+    assertNull(small.restoreSession("p", "0").toCompletableFuture().join());
+    small.close();
+  }
+
+  @Test
+  void aPacketBiggerThanTheWholeBoundIsNotKept() {
+    SessionAwareAdapter small = new SessionAwareAdapter(new FakeNamespace(), Duration.ofSeconds(10), 1_000, 100,
+        2, now::get);
+    small.broadcast(SocketPacket.event("/", List.of("x".repeat(200)), null), new BroadcastOptions(Set.of(),
+        Set.of(), BroadcastFlags.NONE));
+    assertEquals(0, small.bufferedPackets());
+    assertEquals(0, small.bufferedBytes());
+    small.close();
+  }
+
+  @Test
+  void missedPacketsSinceAnOffsetAreThoseTheSessionsRoomsGot() {
+    String first = broadcast("a", Set.of());
+    broadcast("b", Set.of("r"));
+    broadcast("c", Set.of("other"));
+    List<List<Object>> since = adapter.missedPacketsSince(session("p", "s1", "r"), first).toCompletableFuture()
+        .join();
+    assertEquals(List.of("b"), since.stream().map(p -> p.get(0)).toList());
+    assertNull(adapter.missedPacketsSince(session("p", "r"), "zz").toCompletableFuture().join());
   }
 
   @Test
