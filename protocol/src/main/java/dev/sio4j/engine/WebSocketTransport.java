@@ -76,7 +76,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
    */
   Object claimOrCorkLocked() {
     if (corked) {
-      return null;
+      // a cork holds a batch, not a burst: past that, write as without a cork, so maxBufferedPackets / Bytes measure
+      // what the client did not take, never what a callback emitted before returning (10,001 emits in a handler)
+      return session.corkFullLocked() ? claimLocked() : null;
     }
     if (WriteCork.active() && attached && !closed) {
       corked = true;
@@ -260,8 +262,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
       } else {
         session.onProbePacket(this, packet);
       }
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to handle a WebSocket frame", e);
+    } catch (Throwable t) {
+      EventSerializer.rethrowIfFatal(t);
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to handle a WebSocket frame", t);
     }
   }
 

@@ -67,9 +67,10 @@ final class WriteCork {
       for (int i = 0; pending != null && i < pending.size(); i++) {
         try {
           pending.get(i).uncork(); // may add more (a flush callback that sends), handled by this loop
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
           // never leave a later transport corked (it would stall): log and go on with the others
-          System.getLogger("dev.sio4j.engine").log(System.Logger.Level.WARNING, "writing a corked WebSocket failed", e);
+          EventSerializer.rethrowIfFatal(t);
+          System.getLogger("dev.sio4j.engine").log(System.Logger.Level.WARNING, "writing a corked WebSocket failed", t);
         }
       }
     } finally {

@@ -117,6 +117,44 @@ class WebSocketTest {
   }
 
   @Test
+  void aBurstSentInsideOneCallbackToAReadingClientIsNotASlowConsumer() {
+    int burst = quietOptions().build().maxBufferedPackets() + 1; // 10,001, as a "send me the history" reply
+    server = new EngineServer(quietOptions().build());
+    server.onConnection(s -> s.addListener(new EngineSocketListener() {
+      @Override
+      public void onMessage(String text) {
+        for (int i = 0; i < burst; i++) {
+          s.send("h" + i);
+        }
+      }
+    }));
+    channel = new RecordingWebSocketChannel(true);
+    handler = server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channel);
+    assertEquals('0', channel.nextText().charAt(0));
+    handler.onText("4history");
+    for (int i = 0; i < burst; i++) {
+      assertEquals("4h" + i, channel.nextText());
+    }
+    assertEquals(1, server.clientsCount(), "still open");
+    assertFalse(channel.closeCode.isDone());
+  }
+
+  @Test
+  void aBurstInsideOneCallbackStillMeetsTheBoundWhenTheClientDoesNotRead() {
+    open(quietOptions().maxBufferedPackets(10).build(), false); // sends never complete: the client reads nothing
+    channel.nextFrame(); // the open packet, outstanding for good
+    WriteCork cork = WriteCork.begin(); // as inside a listener callback
+    try {
+      for (int i = 0; i < 11; i++) {
+        socket.send("h" + i);
+      }
+    } finally {
+      cork.end();
+    }
+    assertSame(DisconnectReason.SLOW_CONSUMER, listener.awaitClose());
+  }
+
+  @Test
   void volatileSendsAreDroppedWhileTheChannelIsBusy() {
     open(quietOptions().build(), false);
     assertFalse(socket.sendVolatile("busy")); // the open packet is still outstanding
