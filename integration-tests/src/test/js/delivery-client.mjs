@@ -1,7 +1,11 @@
-// Usage: node delivery-client.mjs <origin> <websocket|polling> <throw|history> [count]
+// Usage: node delivery-client.mjs <origin> <websocket|polling> <throw|history|stall|probe> [count|ms]
 // Against dev.sio4j.it.delivery.DeliveryServer with the official client on one transport:
 //   throw:   makes the server's handler throw each kind of failure, then checks that the connection still answers;
-//   history: asks for <count> "h" events emitted inside one server handler and checks they all arrive, in order.
+//   history: asks for <count> "h" events emitted inside one server handler and checks they all arrive, in order;
+//   stall:   while this client's "slow" handler blocks its server thread (until released), a second client must get
+//            an answer to its own "ping", after the "tick" that handler broadcast; then it releases the handler;
+//   probe:   the latency seen by a second client while the "slow" handler works for <ms>: when the "tick" arrives,
+//            and the round trips of pings sent every 10 ms (a measurement, nothing asserted).
 // Prints one JSON line ({"id": <socket id>, ...}) and disconnects; exits 1 on the first problem.
 import { io } from "socket.io-client";
 
@@ -44,7 +48,61 @@ const scenarios = {
     await all;
     return { received: next, acked, after: await socket.timeout(10000).emitWithAck("ping") };
   },
+
+  async stall() {
+    const b = await second();
+    let ticked = false;
+    b.once("tick", () => (ticked = true));
+    const slow = socket.timeout(40000).emitWithAck("slow", 30000);
+    // ping until the tick came (each ping must be answered, within 10 s, while the slow handler still runs)
+    let pong;
+    const until = Date.now() + 20000;
+    while (!ticked) {
+      if (Date.now() > until) fail("no tick while the slow handler runs");
+      pong = await within(10000, b.timeout(10000).emitWithAck("ping"), "answer to a ping while the slow handler runs");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    b.emit("release");
+    const done = await slow;
+    b.disconnect();
+    return { pong, done };
+  },
+
+  async probe() {
+    const hold = Number(countArg);
+    const b = await second();
+    const t0 = performance.now();
+    const tick = new Promise((resolve) => b.once("tick", () => resolve(performance.now() - t0)));
+    let done = false;
+    const slow = socket.timeout(hold + 30000).emitWithAck("slow", hold).then(() => (done = true));
+    const rtts = [];
+    while (!done) {
+      const start = performance.now();
+      await b.timeout(hold + 30000).emitWithAck("ping");
+      rtts.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await slow;
+    b.disconnect();
+    rtts.sort((x, y) => x - y);
+    const ms = (v) => Math.round(v * 10) / 10;
+    return { holdMs: hold, tickMs: ms(await tick), pings: rtts.length, p50Ms: ms(rtts[rtts.length >> 1]), maxMs: ms(rtts[rtts.length - 1]) };
+  },
 };
+
+async function second() {
+  const b = io(origin, { ...options, reconnection: false, forceNew: true });
+  await new Promise((resolve) => b.once("connect", resolve));
+  return b;
+}
+
+function within(ms, promise, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("no " + what)), ms)));
+  return Promise.race([promise, timeout])
+    .catch((e) => fail(e.message))
+    .finally(() => clearTimeout(timer));
+}
 
 const result = await scenarios[scenario]();
 finished = true;

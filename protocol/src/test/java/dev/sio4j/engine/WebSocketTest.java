@@ -155,6 +155,48 @@ class WebSocketTest {
   }
 
   @Test
+  void aCallbackThatBlocksDelaysNoWriteToAnotherSessionFromAnotherThread() throws Exception {
+    server = new EngineServer(quietOptions().build());
+    Connections connections = new Connections(server);
+    RecordingWebSocketChannel channelA = new RecordingWebSocketChannel(true);
+    WebSocketHandler a = server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channelA);
+    EngineSocket socketA = connections.next();
+    RecordingWebSocketChannel channelB = new RecordingWebSocketChannel(true);
+    server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channelB);
+    EngineSocket socketB = connections.next();
+    channelA.nextText();
+    channelB.nextText();
+    CountDownLatch working = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    socketA.addListener(new EngineSocketListener() {
+      @Override
+      public void onMessage(String text) { // a slow handler of A: writes to B and to A, then works
+        socketB.send("tick");
+        socketA.send("ack");
+        working.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    Thread handlerThread = new Thread(() -> a.onText("4slow"), "slow-handler");
+    handlerThread.start();
+    try {
+      assertTrue(working.await(EngineFixture.WAIT_SECONDS, TimeUnit.SECONDS));
+      // while A's callback still works, a write to B from another thread goes out at once, with what A held for B
+      socketB.send("from another thread");
+      assertEquals("4tick", channelB.nextText());
+      assertEquals("4from another thread", channelB.nextText());
+    } finally {
+      release.countDown();
+      handlerThread.join();
+    }
+    assertEquals("4ack", channelA.nextText()); // A's own write waited for its callback (the cork)
+  }
+
+  @Test
   void volatileSendsAreDroppedWhileTheChannelIsBusy() {
     open(quietOptions().build(), false);
     assertFalse(socket.sendVolatile("busy")); // the open packet is still outstanding

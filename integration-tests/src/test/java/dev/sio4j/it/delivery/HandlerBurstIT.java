@@ -6,9 +6,7 @@ import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.it.Container;
 import jakarta.json.JsonObject;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,15 +19,11 @@ class HandlerBurstIT {
 
   private static final int BURST = EngineOptions.defaults().maxBufferedPackets() + 1;
 
-  static Stream<Arguments> targets() {
-    return Stream.of(Container.values()).flatMap(c -> Stream.of("websocket", "polling").map(t -> Arguments.of(c, t)));
-  }
-
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("targets")
+  @MethodSource(DeliveryServer.TARGETS)
   void aBurstEmittedInsideAHandlerReachesAReadingClient(Container c, String transport) throws Exception {
     try (DeliveryServer server = DeliveryServer.start(c)) {
-      JsonObject r = HandlerFailureIT.run(server, transport, "history", Integer.toString(BURST));
+      JsonObject r = server.run(transport, "history", Integer.toString(BURST));
       assertEquals(BURST, r.getInt("received"), r::toString);
       assertEquals(BURST, r.getInt("acked"), r::toString);
       assertEquals("pong", r.getString("after"), r::toString);

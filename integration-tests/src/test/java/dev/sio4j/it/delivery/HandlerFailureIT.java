@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.it.Container;
-import dev.sio4j.it.NodeScript;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,29 +20,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HandlerFailureIT {
 
   static Stream<Arguments> targets() {
-    return Stream.of(Container.values()).flatMap(c -> Stream.of("websocket", "polling")
-        .flatMap(t -> Stream.of(Arguments.of(c, t, false), Arguments.of(c, t, true))));
+    return DeliveryServer.targets().flatMap(a -> Stream.of(true, false)
+        .map(executor -> Arguments.of(a.get()[0], a.get()[1], executor)));
   }
 
   @ParameterizedTest(name = "{0} {1} executor={2}")
   @MethodSource("targets")
   void throwingHandlersLeaveTheSessionRunning(Container c, String transport, boolean executor) throws Exception {
     try (DeliveryServer server = executor ? DeliveryServer.startWithExecutor(c) : DeliveryServer.start(c)) {
-      JsonObject r = run(server, transport, "throw");
+      JsonObject r = server.run(transport, "throw");
       assertEquals("[\"pong\",\"pong\",\"pong\"]", r.getJsonArray("answers").toString(), r::toString);
       assertEquals("client namespace disconnect", server.reason(r.getString("id")).get(20, TimeUnit.SECONDS));
       assertTrue(server.io.of("/").sockets().isEmpty(), "the socket left its namespace");
-    }
-  }
-
-  static JsonObject run(DeliveryServer server, String transport, String scenario, String... more)
-      throws Exception {
-    String[] args = Stream.concat(Stream.of(server.baseUrl(), transport, scenario), Stream.of(more))
-        .toArray(String[]::new);
-    String out = NodeScript.run("delivery-" + scenario + "-" + transport, "delivery-client.mjs", args);
-    String last = out.strip().lines().reduce((a, b) -> b).orElseThrow();
-    try (var reader = Json.createReader(new StringReader(last))) {
-      return reader.readObject();
     }
   }
 }
