@@ -43,6 +43,13 @@ public final class EngineServer {
   private final ResponseHeaders headers;
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionCount = new AtomicInteger();
+  /**
+   * Polling sessions the client closed by POST while no GET was pending, by sid, each for {@code pingTimeout}: the GET
+   * the client sent alongside may reach us after the POST (two connections, several threads), and gets the noop it would
+   * have got had it come first, as on Node, which reads them in order. At most one entry per session closed that way
+   * within pingTimeout (sessions are bounded by maxSessions and the handshake limits).
+   */
+  private final ConcurrentHashMap<String, PollingTransport> closedByClient = new ConcurrentHashMap<>();
   private final HandshakeLimiter handshakeLimiter;
   private final ThrottledLog floodLog = new ThrottledLog(InboundRateLimiter.LOG_INTERVAL, System::nanoTime);
   private volatile Consumer<EngineSocket> connectionListener = socket -> {};
@@ -87,6 +94,9 @@ public final class EngineServer {
         rejection = checkHandshake(request);
       }
       if (rejection != null) {
+        if (rejection.error() == EngineError.UNKNOWN_SID && answerClosedByClient(exchange)) {
+          return;
+        }
         reject(exchange, rejection);
         return;
       }
@@ -97,7 +107,7 @@ public final class EngineServer {
       EngineSession session = sessions.get(request.sid());
       if (session != null && session.currentTransport() instanceof PollingTransport polling) {
         polling.onRequest(exchange);
-      } else {
+      } else if (session != null || !answerClosedByClient(exchange)) { // closed since verify: maybe by its client
         reject(exchange, new EngineError.Rejection(session == null ? EngineError.UNKNOWN_SID : EngineError.BAD_REQUEST));
       }
     } catch (RuntimeException e) {
@@ -108,6 +118,20 @@ public final class EngineServer {
         // the exchange was already answered
       }
     }
+  }
+
+  /** A GET for a session its client just closed by POST: answered once with the noop it is owed ({@link #closedByClient}). */
+  private boolean answerClosedByClient(PollingExchange exchange) {
+    if (!"GET".equals(exchange.request().method())
+        || TransportType.fromWireName(exchange.request().transport()) != TransportType.POLLING) {
+      return false;
+    }
+    PollingTransport polling = closedByClient.remove(exchange.request().sid());
+    if (polling == null) {
+      return false;
+    }
+    polling.onRequest(exchange); // the noop if still owed, else the 400 of a closed session
+    return true;
   }
 
   private void reject(PollingExchange exchange, EngineError.Rejection rejection) {
@@ -200,6 +224,7 @@ public final class EngineServer {
       s.closeWith(DisconnectReason.SERVER_SHUTTING_DOWN, null, null);
     }
     timers.shutdown();
+    closedByClient.clear();
   }
 
   // ---- verification (Node's BaseServer.verify, in its order) ----
@@ -329,6 +354,11 @@ public final class EngineServer {
 
   /** Called exactly once per session, when it closed. */
   void sessionClosed(EngineSession session) {
+    if (session.currentTransport() instanceof PollingTransport polling && polling.owesNoop() && !closed) {
+      String sid = session.id();
+      closedByClient.put(sid, polling); // before the removal: a GET finds the sid in one map or the other
+      timers.schedule(() -> closedByClient.remove(sid, polling), options.pingTimeout());
+    }
     sessions.remove(session.id(), session);
     sessionCount.decrementAndGet();
     handshakeLimiter.release(session.request().remoteAddress());

@@ -24,6 +24,9 @@ final class EngineSession implements EngineSocket {
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
   static final int PROTOCOL = 4;
+  /** The most a cork holds for one session before writing (see {@link #corkFullLocked}). */
+  private static final int MAX_CORKED_PACKETS = 256;
+  private static final long MAX_CORKED_BYTES = 256 * 1024;
 
   /**
    * A queued packet with what to run once it is written. The queue holds a bare {@link OutboundMessage} when there is
@@ -300,6 +303,15 @@ final class EngineSession implements EngineSocket {
     return entry instanceof Outbound o ? o.message() : (OutboundMessage) entry;
   }
 
+  /**
+   * Whether a cork ({@link WriteCork}) has held enough of this session's packets to write them now: 256 packets or
+   * 256 KiB, and never more than half of maxBufferedPackets / maxBufferedBytes, so batching alone never nears them.
+   */
+  boolean corkFullLocked() {
+    return queue.size() >= Math.min(MAX_CORKED_PACKETS, options.maxBufferedPackets() / 2)
+        || queuedWeight >= Math.min(MAX_CORKED_BYTES, options.maxBufferedBytes() / 2);
+  }
+
   boolean hasQueuedLocked() {
     return !queue.isEmpty();
   }
@@ -406,8 +418,8 @@ final class EngineSession implements EngineSocket {
       try {
         l.onPacket(packet);
         l.onMessage(text);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Engine.IO listener of session " + id + " threw", e);
+      } catch (Throwable t) {
+        listenerFailed(t);
       }
     }
   }
@@ -423,10 +435,15 @@ final class EngineSession implements EngineSocket {
     for (EngineSocketListener l : listeners) {
       try {
         call.accept(l);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Engine.IO listener of session " + id + " threw", e);
+      } catch (Throwable t) {
+        listenerFailed(t);
       }
     }
+  }
+
+  private void listenerFailed(Throwable t) {
+    EventSerializer.rethrowIfFatal(t);
+    LOG.log(System.Logger.Level.WARNING, "Engine.IO listener of session " + id + " threw; the session goes on", t);
   }
 
   // ---- upgrade ----

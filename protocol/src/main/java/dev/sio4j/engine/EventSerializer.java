@@ -92,8 +92,19 @@ final class EventSerializer {
   private static void runSafely(Runnable r) {
     try {
       r.run();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "an Engine.IO listener threw; the session goes on", e);
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      LOG.log(System.Logger.Level.WARNING, "an Engine.IO listener threw; the session goes on", t);
+    }
+  }
+
+  /**
+   * At a callback boundary, after catching {@link Throwable}: an {@link Error} or a checked exception thrown sneakily
+   * is the callback's failure (logged, the session goes on); a {@link VirtualMachineError} is not ours to swallow.
+   */
+  static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError e) {
+      throw e;
     }
   }
 }

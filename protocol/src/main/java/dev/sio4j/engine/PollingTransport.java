@@ -19,6 +19,8 @@ import java.util.Locale;
 final class PollingTransport extends Transport {
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
+  private static final String NOOP = String.valueOf(PacketType.NOOP.wireChar());
+  private static final String CLOSE = String.valueOf(PacketType.CLOSE.wireChar());
 
   private final EngineSession session;
   private final ResponseHeaders headers;
@@ -33,6 +35,11 @@ final class PollingTransport extends Transport {
   private java.util.concurrent.ScheduledFuture<?> postTimer;
   private boolean noopMode; // guarded by session.lock: upgrade probed, answer every poll at once
   private boolean discarded; // guarded by session.lock: closed, or replaced by a WebSocket
+  /**
+   * Guarded by session.lock: the client's POST closed the session while no GET was pending, so the GET it may have
+   * sent alongside (a multi-threaded server sees the two in either order) is still owed the noop that would have ended it.
+   */
+  private boolean noopOwed;
 
   PollingTransport(EngineSession session, ResponseHeaders headers, EngineOptions options, Timers timers) {
     this.session = session;
@@ -58,15 +65,23 @@ final class PollingTransport extends Transport {
   private void onPoll(PollingExchange exchange) {
     PollingExchange previous = null;
     boolean gone;
+    boolean owed = false;
     synchronized (session.lock) {
       gone = discarded;
-      if (!gone) {
+      if (gone) {
+        owed = noopOwed; // answered once: the poll after it finds the session gone
+        noopOwed = false;
+      } else {
         if (pendingGet != null) {
           previous = pendingGet;
         } else {
           pendingGet = exchange;
         }
       }
+    }
+    if (owed) {
+      exchange.respond(headers.payload(exchange.request(), NOOP, null, false)); // as if it had been pending
+      return;
     }
     if (gone) {
       rejectGone(exchange);
@@ -196,7 +211,7 @@ final class PollingTransport extends Transport {
     }
     for (EnginePacket p : packets) {
       if (p.type() == PacketType.CLOSE) {
-        answerAndDiscard("6"); // as Node: the client closed, so its pending poll just ends with a noop
+        answerAndDiscard(NOOP, true); // as Node: the client closed, so its pending poll just ends with a noop
         session.closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
         break;
       }
@@ -262,7 +277,7 @@ final class PollingTransport extends Transport {
       exchange = pendingGet;
       pendingGet = null;
     }
-    String trailer = close ? "1" : batch.isEmpty() ? "6" : null;
+    String trailer = close ? CLOSE : batch.isEmpty() ? NOOP : null;
     String payload = encode(batch, trailer);
     String newSid = exchange.request().sid() == null ? session.id() : null;
     exchange.respond(headers.payload(exchange.request(), payload, newSid, anyCompressible(batch)));
@@ -302,6 +317,16 @@ final class PollingTransport extends Transport {
     return sb.toString();
   }
 
+  /**
+   * Whether the client's close left a noop owed to a GET the server has not seen yet ({@link EngineServer} keeps the
+   * sid answerable for it a little while).
+   */
+  boolean owesNoop() {
+    synchronized (session.lock) {
+      return noopOwed;
+    }
+  }
+
   @Override
   boolean writableLocked() {
     return pendingGet != null && !discarded;
@@ -309,23 +334,28 @@ final class PollingTransport extends Transport {
 
   @Override
   void closeNow() {
-    answerAndDiscard("1");
+    answerAndDiscard(CLOSE, false);
   }
 
   @Override
   void closeForUpgrade() {
-    answerAndDiscard("6"); // a poll still pending after the switch just ends; the client already moved on
+    answerAndDiscard(NOOP, false); // a poll still pending after the switch just ends; the client already moved on
   }
 
-  private void answerAndDiscard(String packet) {
+  /** Ends the pending poll with {@code packet}; {@code oweIfNone}: else a GET still on its way gets it (the close). */
+  private void answerAndDiscard(String packet, boolean oweIfNone) {
     PollingExchange exchange;
     PollingExchange post;
     synchronized (session.lock) {
+      if (discarded) {
+        return; // nothing pending any more, and a noop owed stays owed (the session's closeNow follows the client's)
+      }
       discarded = true;
       noopMode = false;
       exchange = pendingGet;
       pendingGet = null;
       post = pendingPost;
+      noopOwed = oweIfNone && exchange == null;
     }
     if (exchange != null) {
       exchange.respond(headers.payload(exchange.request(), packet, null, false));

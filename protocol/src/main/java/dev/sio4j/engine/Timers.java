@@ -40,8 +40,9 @@ final class Timers {
       return executor.schedule(() -> {
         try {
           task.run();
-        } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, "Engine.IO timer task failed", e);
+        } catch (Throwable t) {
+          EventSerializer.rethrowIfFatal(t);
+          LOG.log(System.Logger.Level.WARNING, "Engine.IO timer task failed", t);
         }
       }, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {

@@ -31,7 +31,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private boolean inFlight; // guarded by session.lock: a send is outstanding
   private boolean pumping; // guarded by session.lock: a thread is inside the flush loop's send
   private boolean closed; // guarded by session.lock
-  private boolean corked; // guarded by session.lock: registered with a WriteCork, which will flush
+  private WriteCork corkedBy; // guarded by session.lock: registered with this thread's WriteCork, which will flush
   private boolean more; // guarded by session.lock: the claimed frame has more queued behind it
   private Object current; // guarded by session.lock: the queue entry in flight (an Outbound, or PLAIN), if any
 
@@ -71,15 +71,20 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   static final Object CORKED = new Object();
 
   /**
-   * Locked: like {@link #claimLocked}, but inside a listener callback ({@link WriteCork#active}) it claims nothing and
-   * answers {@link #CORKED} the first time (the caller registers this transport with the cork), {@code null} after.
+   * Locked: like {@link #claimLocked}, but inside a listener callback on this thread ({@link WriteCork#currentOrNull})
+   * it claims nothing and answers {@link #CORKED} the first time (the caller registers this transport with the cork),
+   * {@code null} after, until the cork is full.
    */
   Object claimOrCorkLocked() {
-    if (corked) {
-      return null;
+    WriteCork mine = WriteCork.currentOrNull();
+    if (corkedBy != null) {
+      // only the corking thread batches, and only up to a batch (corkFullLocked: maxBufferedPackets / Bytes then
+      // measure what the client did not take, never what a callback emitted before returning); any other thread
+      // writes now, taking the held frames along, so it never waits for a callback of another connection to end
+      return corkedBy == mine && !session.corkFullLocked() ? null : claimLocked();
     }
-    if (WriteCork.active() && attached && !closed) {
-      corked = true;
+    if (mine != null && attached && !closed) {
+      corkedBy = mine;
       return CORKED;
     }
     return claimLocked();
@@ -89,7 +94,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   void uncork() {
     Object next;
     synchronized (session.lock) {
-      corked = false;
+      corkedBy = null;
       next = claimLocked();
     }
     pump(next);
@@ -260,8 +265,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
       } else {
         session.onProbePacket(this, packet);
       }
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to handle a WebSocket frame", e);
+    } catch (Throwable t) {
+      EventSerializer.rethrowIfFatal(t);
+      LOG.log(System.Logger.Level.ERROR, "Engine.IO failed to handle a WebSocket frame", t);
     }
   }
 

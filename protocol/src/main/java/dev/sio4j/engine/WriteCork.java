@@ -8,8 +8,14 @@ import java.util.ArrayList;
  * {@code io.emit}s of one handler) then go to the channel back to back, marked "more follows", so a channel can hand
  * them to the network in one write instead of one system call each. Nothing waits on it: the callback returns first.
  *
- * <p>Threading: per thread (a {@link ThreadLocal}); a transport is registered at most once per cork (its
- * {@code corked} flag, guarded by the session lock). Sends from threads outside a callback are not corked.
+ * <p>A cork holds only its own thread's writes: a write to a corked connection from any other thread (that
+ * connection's own callbacks, an application thread) claims the channel at once and takes the held frames along, so
+ * a callback that then works for a long time delays no other connection's traffic; and it holds a batch, not a burst
+ * ({@link EngineSession#corkFullLocked}). What a callback itself wrote to another connection waits for the callback
+ * to return (or for that connection's next write from elsewhere): that is the batching.
+ *
+ * <p>Threading: per thread (a {@link ThreadLocal}); a transport is registered with at most one cork at a time (its
+ * {@code corkedBy} field, guarded by the session lock). Sends from threads outside a callback are not corked.
  *
  * <p>A thread holds its cork only while a callback runs: the outermost {@link #end} removes it, so no container or
  * application thread keeps a sio4j object (and with it the web application's class loader) after an undeploy.
@@ -43,12 +49,12 @@ final class WriteCork {
     return c;
   }
 
-  /** Whether writes on this thread are held back now. */
-  static boolean active() {
-    return CURRENT.get() != null;
+  /** This thread's cork while a callback runs on it, else {@code null}. */
+  static WriteCork currentOrNull() {
+    return CURRENT.get();
   }
 
-  /** Registers a transport to write when the cork ends (the caller set its corked flag). */
+  /** Registers a transport to write when the cork ends (the caller set its corkedBy to this cork). */
   static void defer(WebSocketTransport ws) {
     WriteCork c = current();
     if (c.pending == null) {
@@ -67,9 +73,10 @@ final class WriteCork {
       for (int i = 0; pending != null && i < pending.size(); i++) {
         try {
           pending.get(i).uncork(); // may add more (a flush callback that sends), handled by this loop
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
           // never leave a later transport corked (it would stall): log and go on with the others
-          System.getLogger("dev.sio4j.engine").log(System.Logger.Level.WARNING, "writing a corked WebSocket failed", e);
+          EventSerializer.rethrowIfFatal(t);
+          System.getLogger("dev.sio4j.engine").log(System.Logger.Level.WARNING, "writing a corked WebSocket failed", t);
         }
       }
     } finally {

@@ -90,10 +90,6 @@ final class BroadcastAck {
   }
 
   private void deliver(AckException error, List<Object> result) {
-    try {
-      callback.handle(error, result);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "broadcast acknowledgement callback threw", e);
-    }
+    Callbacks.run(() -> callback.handle(error, result), () -> "broadcast acknowledgement callback");
   }
 }

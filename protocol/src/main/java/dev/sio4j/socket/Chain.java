@@ -4,21 +4,29 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Runs a middleware chain (Node's {@code run(i)}): each step calls next; the first error short-circuits. */
 final class Chain {
-
-  private static final System.Logger LOG = System.getLogger("dev.sio4j.socket");
 
   private Chain() {}
 
   /** Runs {@code steps} in order, then {@code done} with {@code null} or the first error. */
   static <T> void run(List<T> steps, BiConsumer<T, Middleware.Next> invoke, Consumer<Throwable> done) {
-    step(List.copyOf(steps), 0, invoke, done);
+    run(steps, invoke, done, () -> "a middleware");
+  }
+
+  /**
+   * As {@link #run(List, BiConsumer, Consumer)}; {@code what} names the chain in the log line of a middleware that
+   * throws (whatever it throws is its {@code next.fail}).
+   */
+  static <T> void run(List<T> steps, BiConsumer<T, Middleware.Next> invoke, Consumer<Throwable> done,
+      Supplier<String> what) {
+    step(List.copyOf(steps), 0, invoke, done, what);
   }
 
   private static <T> void step(List<T> steps, int i, BiConsumer<T, Middleware.Next> invoke,
-      Consumer<Throwable> done) {
+      Consumer<Throwable> done, Supplier<String> what) {
     if (i >= steps.size()) {
       done.accept(null);
       return;
@@ -28,7 +36,7 @@ final class Chain {
       @Override
       public void proceed() {
         if (called.compareAndSet(false, true)) {
-          step(steps, i + 1, invoke, done);
+          step(steps, i + 1, invoke, done, what);
         }
       }
 
@@ -41,9 +49,9 @@ final class Chain {
     };
     try {
       invoke.accept(steps.get(i), next);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "middleware threw; treating it as next.fail()", e);
-      next.fail(e);
+    } catch (Throwable t) {
+      Callbacks.failed(t, () -> what.get() + " (taken as next.fail)");
+      next.fail(t);
     }
   }
 }

@@ -279,11 +279,7 @@ public class Namespace {
     Ack answer = ack == null ? null : values -> ack.accept(values.length == 0 ? null : values[0]);
     Runnable run = () -> {
       for (EventHandler h : handlers) {
-        try {
-          h.handle(args, answer);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "server-side emit handler for " + event + " on " + name + " threw", e);
-        }
+        Callbacks.run(() -> h.handle(args, answer), () -> "server-side emit handler for " + event + " on " + name);
       }
     };
     if (server.options().executor() != null) {
@@ -418,11 +414,7 @@ public class Namespace {
 
   private void fireConnection(Socket socket) {
     for (Consumer<Socket> l : connectionListeners) {
-      try {
-        l.accept(socket);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "connection listener of " + name + " threw", e);
-      }
+      Callbacks.run(() -> l.accept(socket), () -> "connection listener of " + name + " for socket " + socket.id());
     }
     if (parent != null) {
       parent.fireConnection(socket);

@@ -39,8 +39,8 @@ final class ParentNamespace extends Namespace {
   boolean matches(String name, Map<String, Object> auth) {
     try {
       return matcher.test(name, auth);
-    } catch (RuntimeException e) {
-      System.getLogger("dev.sio4j.socket").log(System.Logger.Level.WARNING, "namespace matcher threw", e);
+    } catch (Throwable t) {
+      Callbacks.failed(t, () -> "the namespace matcher (for " + name + ")");
       return false;
     }
   }

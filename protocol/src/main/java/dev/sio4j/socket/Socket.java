@@ -348,7 +348,9 @@ public final class Socket implements RemoteSocket {
     int n = args == null ? 0 : args.length;
     AckCallback callback = null;
     if (n > 0 && args[n - 1] instanceof AckCallback cb) {
-      callback = cb;
+      // it runs on the connection's thread (the ack) or the timer's: what it throws must stop neither
+      callback = (error, reply) -> Callbacks.run(() -> cb.handle(error, reply),
+          () -> describe("acknowledgement callback of event", event));
       n--;
     }
     List<Object> payload = new ArrayList<>(n + 1);
@@ -395,7 +397,7 @@ public final class Socket implements RemoteSocket {
     String event = packet.eventName();
     List<Object> args = packet.arguments();
     for (AnyListener l : anyOutgoingListeners) {
-      guard(() -> l.handle(event, args));
+      guard("outgoing " + event, () -> l.handle(event, args));
     }
   }
 
@@ -716,7 +718,7 @@ public final class Socket implements RemoteSocket {
     List<Object> args = packet.arguments();
     Ack ack = packet.id() == null ? null : ackFor(packet.id());
     for (AnyListener l : anyListeners) {
-      guard(() -> l.handle(event, args));
+      guard(event, () -> l.handle(event, args));
     }
     if (middlewares.isEmpty()) {
       dispatch(event, args, ack);
@@ -731,7 +733,7 @@ public final class Socket implements RemoteSocket {
       } else if (!full.isEmpty() && full.get(0) instanceof String name) {
         dispatch(name, new ArrayList<>(full.subList(1, full.size())), ack);
       }
-    });
+    }, () -> describe("middleware for event", event));
   }
 
   private void dispatch(String event, List<Object> args, Ack ack) {
@@ -745,7 +747,7 @@ public final class Socket implements RemoteSocket {
       return;
     }
     for (EventHandler h : list) {
-      guard(() -> h.handle(args, ack));
+      guard(event, () -> h.handle(args, ack));
     }
   }
 
@@ -763,7 +765,7 @@ public final class Socket implements RemoteSocket {
       LOG.log(Level.DEBUG, () -> "socket " + id + ": error without listener: " + error);
     }
     for (Consumer<Throwable> l : errorListeners) {
-      guard(() -> l.accept(error));
+      guard("error", () -> l.accept(error));
     }
   }
 
@@ -774,7 +776,7 @@ public final class Socket implements RemoteSocket {
     }
     LOG.log(Level.DEBUG, () -> "socket " + id + " closing: " + reason);
     for (Consumer<DisconnectReason> l : disconnectingListeners) {
-      guard(() -> l.accept(reason));
+      guard("disconnecting", () -> l.accept(reason));
     }
     // after the registration, if it is still under way (Client.attach): it must not join rooms once they are left
     client.detach(this, () -> {
@@ -787,7 +789,7 @@ public final class Socket implements RemoteSocket {
     connected = false;
     acks.failAll(new AckException(AckException.Kind.DISCONNECTED, "socket has been disconnected: " + reason));
     for (Consumer<DisconnectReason> l : disconnectListeners) {
-      guard(() -> l.accept(reason));
+      guard("disconnect", () -> l.accept(reason));
     }
   }
 
@@ -815,12 +817,13 @@ public final class Socket implements RemoteSocket {
     return adapterView;
   }
 
-  private void guard(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "handler of socket " + id + " in " + nsp.name() + " threw", e);
-    }
+  /** Runs an application callback for {@code event} (see {@link Callbacks}: whatever it throws is logged once). */
+  private void guard(String event, Runnable r) {
+    Callbacks.run(r, () -> describe("handler for event", event));
+  }
+
+  private String describe(String what, String event) {
+    return what + " '" + event + "' of socket " + id + " in " + nsp.name();
   }
 
   @Override

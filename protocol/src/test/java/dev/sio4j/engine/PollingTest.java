@@ -231,6 +231,37 @@ class PollingTest {
   }
 
   @Test
+  void aPollPendingWhenTheClientClosesEndsWithANoopAndTheNextIs400() {
+    RecordingPollingExchange pending = poll();
+    postOk(server, sid, "1");
+    assertEquals(200, pending.response().status());
+    assertEquals("6", pending.bodyText());
+    assertEquals(400, poll().response().status());
+  }
+
+  @Test
+  void aPollThatArrivesJustAfterTheClientsCloseGetsTheNoopItWasOwedOnce() {
+    // the client sent GET and POST "1" together; this server read the POST first (another thread, another connection)
+    postOk(server, sid, "1");
+    assertSame(DisconnectReason.TRANSPORT_CLOSE, listener.awaitClose());
+    RecordingPollingExchange late = poll();
+    assertEquals(200, late.response().status());
+    assertEquals("6", late.bodyText());
+    assertEquals(400, poll().response().status()); // the session is gone for every later request
+    RecordingPollingExchange postAfter = post("EIO=4&transport=polling&sid=" + sid, "4late");
+    server.handlePolling(postAfter);
+    assertEquals(400, postAfter.response().status());
+  }
+
+  @Test
+  void aSessionClosedOtherwiseOwesNoNoop() {
+    socket.close();
+    assertEquals("1", poll().bodyText());
+    assertSame(DisconnectReason.FORCED_CLOSE, listener.awaitClose());
+    assertEquals(400, poll().response().status());
+  }
+
+  @Test
   void closeFlushesThenSendsTheClosePacket() {
     socket.send("last");
     socket.close();

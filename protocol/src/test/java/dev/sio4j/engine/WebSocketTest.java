@@ -117,6 +117,86 @@ class WebSocketTest {
   }
 
   @Test
+  void aBurstSentInsideOneCallbackToAReadingClientIsNotASlowConsumer() {
+    int burst = quietOptions().build().maxBufferedPackets() + 1; // 10,001, as a "send me the history" reply
+    server = new EngineServer(quietOptions().build());
+    server.onConnection(s -> s.addListener(new EngineSocketListener() {
+      @Override
+      public void onMessage(String text) {
+        for (int i = 0; i < burst; i++) {
+          s.send("h" + i);
+        }
+      }
+    }));
+    channel = new RecordingWebSocketChannel(true);
+    handler = server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channel);
+    assertEquals('0', channel.nextText().charAt(0));
+    handler.onText("4history");
+    for (int i = 0; i < burst; i++) {
+      assertEquals("4h" + i, channel.nextText());
+    }
+    assertEquals(1, server.clientsCount(), "still open");
+    assertFalse(channel.closeCode.isDone());
+  }
+
+  @Test
+  void aBurstInsideOneCallbackStillMeetsTheBoundWhenTheClientDoesNotRead() {
+    open(quietOptions().maxBufferedPackets(10).build(), false); // sends never complete: the client reads nothing
+    channel.nextFrame(); // the open packet, outstanding for good
+    WriteCork cork = WriteCork.begin(); // as inside a listener callback
+    try {
+      for (int i = 0; i < 11; i++) {
+        socket.send("h" + i);
+      }
+    } finally {
+      cork.end();
+    }
+    assertSame(DisconnectReason.SLOW_CONSUMER, listener.awaitClose());
+  }
+
+  @Test
+  void aCallbackThatBlocksDelaysNoWriteToAnotherSessionFromAnotherThread() throws Exception {
+    server = new EngineServer(quietOptions().build());
+    Connections connections = new Connections(server);
+    RecordingWebSocketChannel channelA = new RecordingWebSocketChannel(true);
+    WebSocketHandler a = server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channelA);
+    EngineSocket socketA = connections.next();
+    RecordingWebSocketChannel channelB = new RecordingWebSocketChannel(true);
+    server.handleWebSocket(request("GET", "EIO=4&transport=websocket"), channelB);
+    EngineSocket socketB = connections.next();
+    channelA.nextText();
+    channelB.nextText();
+    CountDownLatch working = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    socketA.addListener(new EngineSocketListener() {
+      @Override
+      public void onMessage(String text) { // a slow handler of A: writes to B and to A, then works
+        socketB.send("tick");
+        socketA.send("ack");
+        working.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    Thread handlerThread = new Thread(() -> a.onText("4slow"), "slow-handler");
+    handlerThread.start();
+    try {
+      assertTrue(working.await(EngineFixture.WAIT_SECONDS, TimeUnit.SECONDS));
+      // while A's callback still works, a write to B from another thread goes out at once, with what A held for B
+      socketB.send("from another thread");
+      assertEquals("4tick", channelB.nextText());
+      assertEquals("4from another thread", channelB.nextText());
+    } finally {
+      release.countDown();
+      handlerThread.join();
+    }
+    assertEquals("4ack", channelA.nextText()); // A's own write waited for its callback (the cork)
+  }
+
+  @Test
   void volatileSendsAreDroppedWhileTheChannelIsBusy() {
     open(quietOptions().build(), false);
     assertFalse(socket.sendVolatile("busy")); // the open packet is still outstanding
