@@ -112,12 +112,23 @@
     if (!text || !socket) return;
     $("text").value = "";
     const li = addMessage({ from: me, text }, { mine: true });
-    socket.timeout(5000).emit("message", { text }, (err) => {
+    socket.timeout(5000).emit("message", { text }, (err, reply) => {
       li.classList.remove("pending");
+      // the server acks with {time} (epoch ms, when it relayed the message) or {error}
+      const failed = err || !reply || reply.error;
       const tick = document.createElement("span");
-      tick.className = err ? "tick failed" : "tick";
-      tick.textContent = err ? "✗" : "✓";
+      tick.className = failed ? "tick failed" : "tick";
+      tick.textContent = failed ? "✗" : "✓";
+      tick.title = err ? "no answer from the server" : failed ? String(reply && reply.error) : "delivered";
       li.append(tick);
+      if (!failed) {
+        const at = new Date(reply.time);
+        const time = document.createElement("time");
+        time.className = "acked";
+        time.dateTime = at.toISOString();
+        time.textContent = at.toLocaleTimeString();
+        li.append(time);
+      }
     });
   });
 })();
