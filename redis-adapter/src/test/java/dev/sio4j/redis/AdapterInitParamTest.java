@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.socket.RemoteSocket;
 import dev.sio4j.socket.adapter.AdapterProvider;
+import io.lettuce.core.RedisClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +36,23 @@ class AdapterInitParamTest {
       a.io.to("r").emit("hello", "from-a");
       assertEquals("[\"from-a\"]", peer.clientEvent("cb", "hello").getJsonArray("args").toString());
       assertEquals("[\"from-a\"]", peer.clientEvent("ca", "hello").getJsonArray("args").toString());
+
+      // stopping a node's context closes its Redis connections: it no longer subscribes to the request channel
+      RedisClient client = RedisClient.create(redis.uri());
+      try (var connection = client.connect()) {
+        String requests = "by-init-params-request#/#";
+        assertEquals(3L, connection.sync().pubsubNumsub(requests).get(requests));
+        b.close();
+        // Redis drops the subscription when it sees the connection close: asked again until then (bounded)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long subscribers;
+        do {
+          subscribers = connection.sync().pubsubNumsub(requests).get(requests);
+        } while (subscribers != 2 && System.nanoTime() < deadline);
+        assertEquals(2L, subscribers);
+      } finally {
+        client.shutdown();
+      }
     }
   }
 

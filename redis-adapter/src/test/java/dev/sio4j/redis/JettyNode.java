@@ -28,6 +28,7 @@ final class JettyNode implements AutoCloseable {
   final SocketIoServer io;
   private final Server server;
   private final ServerConnector connector;
+  private boolean closed;
 
   JettyNode(String redisUri, String key) throws Exception {
     this(redisUri, RedisAdapterOptions.builder().key(key).requestsTimeout(Duration.ofSeconds(5)).build());
@@ -95,6 +96,10 @@ final class JettyNode implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       io.close();
       server.stop();   // automatic registration closes its server and Redis factory with the context

@@ -57,6 +57,9 @@ public final class SocketIoRegistration {
   /** Prefix of the servlet-context attribute marking a path as registered; the full name ends with the path. */
   static final String REGISTERED_PREFIX = "dev.sio4j.servlet.registered:";
 
+  /** Context attribute holding what closes a server {@link #getOrCreate} made (and its adapter factory). */
+  static final String CLOSE_ATTRIBUTE = "dev.sio4j.servlet.close";
+
   private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
   private static final Object LOCK = new Object();
 
@@ -79,15 +82,29 @@ public final class SocketIoRegistration {
       // module does not depend on it; an unknown name or a missing setting fails the deployment, naming it.
       Function<AdapterNamespace, Adapter> adapters = adapter == null ? null
           : AdapterProvider.find(adapter, context.getClassLoader()).create(params::setting);
-      SocketIoServer io = new SocketIoServer(params.socketIoOptions(adapters));
+      SocketIoServer io;
+      try {
+        io = new SocketIoServer(params.socketIoOptions(adapters));
+      } catch (RuntimeException e) {
+        if (adapters instanceof AutoCloseable resource) {   // e.g. a malformed sio4j.* value: no connection left open
+          closeQuietly(resource);
+        }
+        throw e;
+      }
       context.setAttribute(SOCKET_IO_ATTRIBUTE, io);
       context.setAttribute(ENGINE_ATTRIBUTE, io.engine());
-      closeOnDestroy(context, () -> {
+      java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable close = () -> {                               // once, whether the initializer's or the listener's
+        if (closed.getAndSet(true)) {
+          return;
+        }
         io.close();
         if (adapters instanceof AutoCloseable resource) {   // after the server: its adapters still publish on close
           closeQuietly(resource);
         }
-      });
+      };
+      context.setAttribute(CLOSE_ATTRIBUTE, close);
+      closeOnDestroy(context, close);
       if (adapter != null) {
         LOG.log(Level.INFO, () -> "sio4j: adapter " + adapter + " in " + contextName(context));
       }
