@@ -15,7 +15,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-LOADGEN_SRC="${LOADGEN_SRC:-$ROOT/../shared/bench/LoadGen.java}"
+LOADGEN_SRC="${LOADGEN_SRC:-$BENCH_DIR/loadgen/LoadGen.java}"
 OUT="$BENCH_DIR/target/idle"
 CLIENTS=50000 IDLE=60 PORT=3221 BUILD=1
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# sio4j (embedded Jetty 12) vs the Node.js socket.io 4.8 reference server, driven by ../shared/bench/LoadGen.java.
+# sio4j (embedded Jetty 12) vs the Node.js socket.io 4.8 reference server, driven by bench/loadgen/LoadGen.java.
 # Servers are started and killed here, on 127.0.0.1 only, one at a time, interleaved A,B,A,B per scenario.
 # See bench/README.md for what each number means.
 #
@@ -16,7 +16,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-LOADGEN_SRC="${LOADGEN_SRC:-$ROOT/../shared/bench/LoadGen.java}"
+LOADGEN_SRC="${LOADGEN_SRC:-$BENCH_DIR/loadgen/LoadGen.java}"
 OUT="$BENCH_DIR/target/run"
 ROUNDS=3 DURATION=10 WARMUP=3 IDLE=5 BCAST_ROUNDS=3 CONNECT_CLIENTS=10000
 ONLY="echo8,echo1,broadcast,connect,polling" CONTAINER=jetty BUILD=1 README=1 JFR=0

@@ -17,7 +17,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-LOADGEN_SRC="${LOADGEN_SRC:-$ROOT/../shared/bench/LoadGen.java}"
+LOADGEN_SRC="${LOADGEN_SRC:-$BENCH_DIR/loadgen/LoadGen.java}"
 OUT="$BENCH_DIR/target/soak"
 WS=5000 POLLING=500 ECHO=50 CHURN=200 MINUTES=10 CONTAINER=jetty PORT=3211 MAX_GROWTH_MB="" BUILD=1
 DRAIN_TIMEOUT=120 # s: sessions whose client vanished without a word end by the heartbeat (25 s + 20 s by default)

@@ -11,6 +11,15 @@
     s.textContent = state;
     s.dataset.state = state;
     s.className = "status " + state;
+    showTransport();
+  }
+
+  // polling or websocket: shown as the status's tooltip, and read by the browser tests
+  function showTransport() {
+    const s = $("status");
+    const name = socket && socket.io.engine && socket.io.engine.transport ? socket.io.engine.transport.name : "";
+    s.dataset.transport = name;
+    s.title = name ? "transport: " + name : "";
   }
 
   function addMessage({ from, text }, { mine = false, system = false } = {}) {
@@ -59,9 +68,13 @@
     me = nickname;
     room = roomName;
     // The WAR may be deployed under any context path: resolve /socket.io/ relative to this page.
-    socket = io({ auth: { nickname }, path: new URL("socket.io/", location.href).pathname });
+    // ?transports=polling or ?transports=websocket forces one transport; by default polling, then the upgrade.
+    const forced = new URLSearchParams(location.search).get("transports");
+    socket = io({ auth: { nickname }, path: new URL("socket.io/", location.href).pathname,
+      ...(forced ? { transports: forced.split(",") } : {}) });
 
     socket.on("connect", () => {
+      socket.io.engine.once("upgrade", showTransport);
       setStatus("online");
       $("login").hidden = true;
       $("chat").hidden = false;
@@ -112,12 +125,23 @@
     if (!text || !socket) return;
     $("text").value = "";
     const li = addMessage({ from: me, text }, { mine: true });
-    socket.timeout(5000).emit("message", { text }, (err) => {
+    socket.timeout(5000).emit("message", { text }, (err, reply) => {
       li.classList.remove("pending");
+      // the server acks with {time} (epoch ms, when it relayed the message) or {error}
+      const failed = err || !reply || reply.error;
       const tick = document.createElement("span");
-      tick.className = err ? "tick failed" : "tick";
-      tick.textContent = err ? "✗" : "✓";
+      tick.className = failed ? "tick failed" : "tick";
+      tick.textContent = failed ? "✗" : "✓";
+      tick.title = err ? "no answer from the server" : failed ? String(reply && reply.error) : "delivered";
       li.append(tick);
+      if (!failed) {
+        const at = new Date(reply.time);
+        const time = document.createElement("time");
+        time.className = "acked";
+        time.dateTime = at.toISOString();
+        time.textContent = at.toLocaleTimeString();
+        li.append(time);
+      }
     });
   });
 })();

@@ -5,6 +5,9 @@ import dev.sio4j.engine.CorsOptions;
 import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.engine.transport.TransportType;
 import dev.sio4j.socket.ConnectionStateRecovery;
+import dev.sio4j.socket.adapter.Adapter;
+import dev.sio4j.socket.adapter.AdapterNamespace;
+import dev.sio4j.socket.adapter.AdapterProvider;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -60,9 +63,14 @@ import java.util.function.Function;
  *       namespace's child once its last socket left</td></tr>
  *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
  *       containers that do not scan; see {@link SocketIoEndpoints})</td></tr>
+ *   <tr><td>{@code sio4j.adapter}</td><td>name of an {@link AdapterProvider} ({@code redis}); its own settings follow
+ *       (e.g. {@code sio4j.redis.uri})</td></tr>
  *   <tr><td>{@code sio4j.endpoints.scan}</td><td>{@code false} ignores the scanned {@code @SocketIoEndpoint} classes
  *       (default {@code true})</td></tr>
  * </table>
+ *
+ * <p>The full reference, with types, defaults and Node's names, is {@code docs/configuration.md};
+ * {@code ConfigurationDocTest} fails when a parameter read here is missing there.
  */
 final class InitParams {
 
@@ -92,6 +100,17 @@ final class InitParams {
   boolean scanEndpoints() {
     Boolean b = bool("endpoints.scan");
     return b == null || b;
+  }
+
+  /** {@code sio4j.adapter}: the name of the {@link AdapterProvider} to use, or {@code null} (in-memory). */
+  String adapter() {
+    return raw("adapter");
+  }
+
+  /** Any parameter by its full name (an {@link AdapterProvider}'s settings), trimmed; {@code null} when unset. */
+  String setting(String fullName) {
+    String v = source.apply(fullName);
+    return v == null || v.isBlank() ? null : v.trim();
   }
 
   /** Engine options with Socket.IO's default path. */
@@ -181,7 +200,15 @@ final class InitParams {
 
   /** Socket.IO options: {@link #engineOptions()} plus the Socket.IO parameters of the table above. */
   dev.sio4j.socket.SocketIoOptions socketIoOptions() {
+    return socketIoOptions(null);
+  }
+
+  /** {@link #socketIoOptions()} with this adapter factory, or the default one when {@code adapters} is null. */
+  dev.sio4j.socket.SocketIoOptions socketIoOptions(Function<AdapterNamespace, Adapter> adapters) {
     dev.sio4j.socket.SocketIoOptions.Builder b = dev.sio4j.socket.SocketIoOptions.builder().engine(engineOptions());
+    if (adapters != null) {
+      b.adapterFactory(adapters);
+    }
     ifPresent(duration("connectTimeout"), b::connectTimeout);
     ifPresent(intValue("maxAttachments"), b::maxAttachments);
     ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
@@ -219,9 +246,9 @@ final class InitParams {
       return null;
     }
     try {
-      return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v));
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw bad(name, v, "milliseconds or ISO-8601 (PT25S)");
+      return AdapterProvider.Settings.parseDuration(PREFIX + name, v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("init-param " + e.getMessage(), e);
     }
   }
 
@@ -264,8 +291,7 @@ final class InitParams {
   }
 
   private String raw(String name) {
-    String v = source.apply(PREFIX + name);
-    return v == null || v.isBlank() ? null : v.trim();
+    return setting(PREFIX + name);
   }
 
   private static <T> void ifPresent(T value, java.util.function.Consumer<T> setter) {

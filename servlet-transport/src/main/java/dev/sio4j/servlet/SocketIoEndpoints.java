@@ -84,7 +84,8 @@ public final class SocketIoEndpoints {
       for (Class<?> type : endpointClasses) {
         if (registered.add(type)) {
           AnnotatedEndpoints.register(io, type, factory);
-          LOG.log(Level.INFO, () -> "sio4j: endpoint " + type.getName() + " registered in " + context.getContextPath());
+          LOG.log(Level.INFO, () -> "sio4j: endpoint " + type.getName() + " registered in the context "
+            + SocketIoRegistration.contextName(context));
         }
       }
     }

@@ -2,6 +2,9 @@ package dev.sio4j.servlet;
 
 import dev.sio4j.engine.EngineServer;
 import dev.sio4j.socket.SocketIoServer;
+import dev.sio4j.socket.adapter.Adapter;
+import dev.sio4j.socket.adapter.AdapterNamespace;
+import dev.sio4j.socket.adapter.AdapterProvider;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -10,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Registers an engine's transports in a servlet context: the async {@link EnginePollingServlet} at
@@ -53,6 +57,9 @@ public final class SocketIoRegistration {
   /** Prefix of the servlet-context attribute marking a path as registered; the full name ends with the path. */
   static final String REGISTERED_PREFIX = "dev.sio4j.servlet.registered:";
 
+  /** Context attribute holding what closes a server {@link #getOrCreate} made (and its adapter factory). */
+  static final String CLOSE_ATTRIBUTE = "dev.sio4j.servlet.close";
+
   private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
   private static final Object LOCK = new Object();
 
@@ -69,10 +76,38 @@ public final class SocketIoRegistration {
       if (existing instanceof SocketIoServer io) {
         return io;
       }
-      SocketIoServer io = new SocketIoServer(new InitParams(context::getInitParameter).socketIoOptions());
+      InitParams params = new InitParams(context::getInitParameter);
+      String adapter = params.adapter();
+      // sio4j.adapter=redis: the provider comes from the application's class path (sio4j-redis-adapter), so this
+      // module does not depend on it; an unknown name or a missing setting fails the deployment, naming it.
+      Function<AdapterNamespace, Adapter> adapters = adapter == null ? null
+          : AdapterProvider.find(adapter, context.getClassLoader()).create(params::setting);
+      SocketIoServer io;
+      try {
+        io = new SocketIoServer(params.socketIoOptions(adapters));
+      } catch (RuntimeException e) {
+        if (adapters instanceof AutoCloseable resource) {   // e.g. a malformed sio4j.* value: no connection left open
+          closeQuietly(resource);
+        }
+        throw e;
+      }
       context.setAttribute(SOCKET_IO_ATTRIBUTE, io);
       context.setAttribute(ENGINE_ATTRIBUTE, io.engine());
-      closeOnDestroy(context, io::close);
+      java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable close = () -> {                               // once, whether the initializer's or the listener's
+        if (closed.getAndSet(true)) {
+          return;
+        }
+        io.close();
+        if (adapters instanceof AutoCloseable resource) {   // after the server: its adapters still publish on close
+          closeQuietly(resource);
+        }
+      };
+      context.setAttribute(CLOSE_ATTRIBUTE, close);
+      closeOnDestroy(context, close);
+      if (adapter != null) {
+        LOG.log(Level.INFO, () -> "sio4j: adapter " + adapter + " in " + contextName(context));
+      }
       return io;
     }
   }
@@ -158,6 +193,20 @@ public final class SocketIoRegistration {
       // e.g. the WebSocket module is present but the container has no jakarta.websocket API
       LOG.log(Level.WARNING, "sio4j: cannot load transport registrars; clients will use polling only", e);
     }
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "sio4j: closing the adapter failed", e);
+    }
+  }
+
+  /** The context path for log lines: {@code /} for the root context (whose path is the empty string). */
+  static String contextName(ServletContext context) {
+    String path = context.getContextPath();
+    return path == null || path.isEmpty() ? "/" : path;
   }
 
   /**

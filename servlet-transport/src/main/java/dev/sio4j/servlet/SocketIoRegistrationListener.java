@@ -27,10 +27,15 @@ public final class SocketIoRegistrationListener implements ServletContextListene
         new InitParams(sce.getServletContext()::getInitParameter));
   }
 
-  /** Closes the context's server (listeners cannot add listeners, so the initializer's closer is absent here). */
+  /**
+   * Closes the context's server and the adapter factory made with it (listeners cannot add listeners, so the
+   * initializer's closer is absent here).
+   */
   @Override
   public void contextDestroyed(ServletContextEvent sce) {
-    if (sce.getServletContext().getAttribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE)
+    if (sce.getServletContext().getAttribute(SocketIoRegistration.CLOSE_ATTRIBUTE) instanceof Runnable close) {
+      close.run();
+    } else if (sce.getServletContext().getAttribute(SocketIoRegistration.SOCKET_IO_ATTRIBUTE)
         instanceof dev.sio4j.socket.SocketIoServer io) {
       io.close();
     }

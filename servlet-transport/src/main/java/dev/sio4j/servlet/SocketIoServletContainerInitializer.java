@@ -33,7 +33,7 @@ public final class SocketIoServletContainerInitializer implements ServletContain
     InitParams params = new InitParams(context::getInitParameter);
     if (!params.enabled()) {
       LOG.log(Level.INFO, () -> "sio4j: automatic registration off (" + InitParams.ENABLED + "=false) in "
-          + context.getContextPath());
+          + SocketIoRegistration.contextName(context));
       return;
     }
     SocketIoRegistration.register(context, SocketIoRegistration.getOrCreate(context));

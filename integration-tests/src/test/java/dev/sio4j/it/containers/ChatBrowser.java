@@ -79,13 +79,15 @@ final class ChatBrowser implements AutoCloseable {
         .map(WebElement::getText).toList()));
   }
 
-  /** Sends a message and waits for its acknowledgement tick (✓). */
+  /** Sends a message and waits for its acknowledgement tick (✓) and the server's time from the ack beside it. */
   void send(String text) {
     driver.findElement(By.id("text")).sendKeys(text);
     driver.findElement(By.id("send")).click();
-    await("ack tick on " + text, d -> d.findElements(By.cssSelector("#messages li.mine")).stream()
+    await("ack tick and server time on " + text, d -> d.findElements(By.cssSelector("#messages li.mine")).stream()
         .anyMatch(li -> li.getText().contains(text) && !li.findElements(By.cssSelector(".tick")).isEmpty()
-            && "✓".equals(li.findElement(By.cssSelector(".tick")).getText())));
+            && "✓".equals(li.findElement(By.cssSelector(".tick")).getText())
+            && li.findElements(By.cssSelector("time.acked")).stream()
+                .anyMatch(t -> !t.getText().isBlank() && t.getAttribute("datetime").matches("\\d{4}-.*Z"))));
   }
 
   /** Waits until a message from {@code from} with {@code text} is shown. */
