@@ -32,8 +32,8 @@ public enum Container {
     }
   };
 
-  /** The containers with a servlet context, for the tests of servlet-only features. */
-  public static final String SERVLET_ONLY = "STANDALONE";
+  /** The runtimes without a servlet context, for {@code @EnumSource(mode = EXCLUDE)} of servlet-only tests. */
+  public static final String WITHOUT_SERVLET_CONTEXT = "STANDALONE";
 
   /**
    * Starts the container on {@code host:port} (0: any free port) with one root context; {@code setup} runs during
