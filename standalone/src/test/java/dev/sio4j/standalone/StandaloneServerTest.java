@@ -19,11 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +92,7 @@ class StandaloneServerTest {
 
   @Test
   void echoesOverWebSocket() throws Exception {
-    Recorder rec = new Recorder();
+    WebSocketRecorder rec = new WebSocketRecorder();
     WebSocket ws = http.newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/engine.io/?EIO=4&transport=websocket"), rec)
         .get(10, TimeUnit.SECONDS);
@@ -110,7 +106,7 @@ class StandaloneServerTest {
   void refusesABadWebSocketHandshakeWithItsHttpError() throws Exception {
     ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () ->
         http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
-            + "/engine.io/?EIO=4&transport=websocket&sid=nope"), new Recorder()).get(10, TimeUnit.SECONDS));
+            + "/engine.io/?EIO=4&transport=websocket&sid=nope"), new WebSocketRecorder()).get(10, TimeUnit.SECONDS));
     WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(400, refused.getResponse().statusCode());
     assertEquals("{\"code\":1,\"message\":\"Session ID unknown\"}", refused.getResponse().body());
@@ -118,7 +114,7 @@ class StandaloneServerTest {
 
   @Test
   void closingTheServerClosesItsWebSocketsWithACloseFrame() throws Exception {
-    Recorder rec = new Recorder();
+    WebSocketRecorder rec = new WebSocketRecorder();
     http.newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/engine.io/?EIO=4&transport=websocket"), rec)
         .get(10, TimeUnit.SECONDS);
@@ -142,36 +138,5 @@ class StandaloneServerTest {
       n += in.read(body, n, length - n);
     }
     return new String(body);
-  }
-
-  private static final class Recorder implements WebSocket.Listener {
-    final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(partial.toString());
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closed.complete(statusCode);
-      return null;
-    }
-
-    String next() throws InterruptedException {
-      String m = messages.poll(10, TimeUnit.SECONDS);
-      if (m == null) {
-        throw new AssertionError("no message");
-      }
-      return m;
-    }
   }
 }
