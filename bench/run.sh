@@ -8,7 +8,7 @@
 #   bench/run.sh --rounds 5 --only echo8,broadcast --no-build --no-readme
 #
 # Options: --rounds R, --duration S, --warmup S, --short, --only a,b (echo8 echo1 broadcast connect polling),
-#          --container jetty|tomcat (sio4j's and the bare ceilings' container), --no-build,
+#          --container jetty|tomcat|standalone (sio4j's and the bare ceilings' runtime), --no-build,
 #          --no-readme (do not rewrite the results section of bench/README.md),
 #          --jfr (a JFR recording of each Java server run: bench/target/run/<scenario>-<server>-<round>.jfr).
 # Env: SIO4J_JAVA_OPTS (JVM options of the sio4j server, default none), LOADGEN_JAVA_OPTS.

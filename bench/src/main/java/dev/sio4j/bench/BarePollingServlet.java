@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,20 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BarePollingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final char SEPARATOR = '\u001e';
 
-  private final transient Map<String, BareSession> sessions = new ConcurrentHashMap<>();
+  private final transient Map<String, BareSession<AsyncContext>> sessions = new ConcurrentHashMap<>();
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String sid = req.getParameter("sid");
     if (sid == null) {
       sid = UUID.randomUUID().toString();
-      sessions.put(sid, new BareSession());
+      sessions.put(sid, new BareSession<>());
       write(res, BareEchoServer.openPacket(sid));
       return;
     }
-    BareSession session = sessions.get(sid);
+    BareSession<AsyncContext> session = sessions.get(sid);
     if (session == null) {
       res.setStatus(400);
       return;
@@ -59,7 +57,7 @@ final class BarePollingServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String sid = String.valueOf(req.getParameter("sid"));
-    BareSession session = sessions.get(sid);
+    BareSession<AsyncContext> session = sessions.get(sid);
     if (session == null) {
       res.setStatus(400);
       return;
@@ -68,19 +66,8 @@ final class BarePollingServlet extends HttpServlet {
     AsyncContext parked = null;
     String body = null;
     synchronized (session) {
-      int start = 0;
-      while (start < payload.length()) {
-        int end = payload.indexOf(SEPARATOR, start);
-        if (end < 0) {
-          end = payload.length();
-        }
-        String answer = BareEchoServer.answer(payload.substring(start, end), sid);
-        if (answer != null) {
-          session.queue.add(answer);
-        }
-        start = end + 1;
-      }
-      if (session.parked != null && !session.queue.isEmpty()) {
+      session.answer(payload, sid);
+      if (session.parked != null && session.hasQueued()) {
         parked = session.parked;
         session.parked = null;
         body = session.take();
@@ -98,24 +85,5 @@ final class BarePollingServlet extends HttpServlet {
     res.setContentType("text/plain; charset=UTF-8");
     res.getOutputStream().write(bytes);
     res.setContentLength(bytes.length);
-  }
-
-  /** One client: packets waiting for its next poll, and the poll parked while there are none. */
-  private static final class BareSession {
-    final ArrayDeque<String> queue = new ArrayDeque<>();
-    AsyncContext parked;
-
-    /** What is queued as one payload, or {@code null} if nothing is. */
-    String take() {
-      if (queue.isEmpty()) {
-        return null;
-      }
-      StringBuilder sb = new StringBuilder(queue.poll());
-      String next;
-      while ((next = queue.poll()) != null) {
-        sb.append(SEPARATOR).append(next);
-      }
-      return sb.toString();
-    }
   }
 }

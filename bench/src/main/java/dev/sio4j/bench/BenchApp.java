@@ -46,6 +46,11 @@ final class BenchApp {
     SocketIoRegistration.register(context, io);
   }
 
+  /** Serves the app on the standalone runtime (default options, as an application would get them). */
+  dev.sio4j.standalone.StandaloneServer listen(String host, int port) {
+    return dev.sio4j.standalone.StandaloneServer.listen(io, new java.net.InetSocketAddress(host, port));
+  }
+
   void close() {
     io.close();
   }

@@ -1,6 +1,5 @@
 package dev.sio4j.bench;
 
-import jakarta.websocket.server.ServerContainer;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,11 +7,12 @@ import java.util.concurrent.CountDownLatch;
  * The server {@code bench/run.sh} measures.
  *
  * <pre>
- * java -jar bench/target/bench-server.jar --port P [--container jetty|tomcat] [--bare]
+ * java -jar bench/target/bench-server.jar --port P [--container jetty|tomcat|standalone] [--bare]
  * </pre>
  *
  * Serves {@link BenchApp} (sio4j, both transports) at {@code /socket.io/} on 127.0.0.1, or with {@code --bare} the
- * ceilings: {@link BareEchoServer} for WebSocket and {@link BarePollingServlet} for long-polling. Prints exactly
+ * ceilings: {@link BareEchoServer} for WebSocket and {@link BarePollingServlet} for long-polling on a container,
+ * {@link BareNettyServer} for both standalone. Prints exactly
  * {@code listening on http://127.0.0.1:P} once ready; stops on SIGTERM / Ctrl-C.
  */
 public final class BenchServer {
@@ -33,20 +33,7 @@ public final class BenchServer {
       }
     }
     BenchApp app = bare ? null : new BenchApp();
-    RunningServer server = container.start("127.0.0.1", port, context -> {
-      if (app != null) {
-        app.install(context);
-        return;
-      }
-      try {
-        BareEchoServer.register((ServerContainer) context.getAttribute(ServerContainer.class.getName()));
-        var polling = context.addServlet("bare-polling", new BarePollingServlet());
-        polling.setAsyncSupported(true);
-        polling.addMapping("/socket.io/*");
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot register the bare endpoint", e);
-      }
-    });
+    RunningServer server = container.serve("127.0.0.1", port, app);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -72,7 +59,7 @@ public final class BenchServer {
   }
 
   private static void usage() {
-    System.err.println("usage: --port P [--container jetty|tomcat] [--bare]");
+    System.err.println("usage: --port P [--container jetty|tomcat|standalone] [--bare]");
     System.exit(2);
   }
 }

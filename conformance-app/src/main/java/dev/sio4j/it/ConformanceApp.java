@@ -18,8 +18,9 @@ import java.util.List;
  * the official test suites' settings unless told otherwise: pingInterval 300 ms, pingTimeout 200 ms,
  * maxHttpBufferSize 1,000,000, CORS origin {@code *}.
  *
- * <p>Registered through the library's public API ({@link SocketIoRegistration#register}), so the polling servlet and
- * the WebSocket endpoint (found via the registrar SPI) share one engine per path.
+ * <p>In a servlet context, registered through the library's public API ({@link SocketIoRegistration#register}), so
+ * the polling servlet and the WebSocket endpoint (found via the registrar SPI) share one engine per path; elsewhere
+ * through a {@link Mount}.
  */
 public final class ConformanceApp {
 
@@ -53,7 +54,12 @@ public final class ConformanceApp {
 
   /** Registers both servers in {@code context} at {@code /engine.io/} and {@code /socket.io/}, during deployment. */
   public void install(ServletContext context) {
-    install(context, "");
+    install(Mount.of(context), "");
+  }
+
+  /** Serves both servers at {@code /engine.io/} and {@code /socket.io/} on {@code mount}. */
+  public void install(Mount mount) {
+    install(mount, "");
   }
 
   /**
@@ -61,14 +67,19 @@ public final class ConformanceApp {
    * prefix such as {@code /relaxed} lets one context hold apps with different timings); called during deployment.
    */
   public void install(ServletContext context, String prefix) {
+    install(Mount.of(context), prefix);
+  }
+
+  /** As {@link #install(ServletContext, String)}, on any {@link Mount}. */
+  public void install(Mount mount, String prefix) {
     EngineServer echo = new EngineServer(options(prefix + "/engine.io/"));
     echo.onConnection(socket -> {
       lastRemoteAddress = socket.request().remoteAddress();
       echo(socket);
     });
-    SocketIoRegistration.register(context, echo);
+    mount.serve(echo);
     closers.add(echo::close);
-    closers.add(SocketIoConformance.install(context, options(prefix + "/socket.io/")));
+    closers.add(SocketIoConformance.install(mount, options(prefix + "/socket.io/")));
   }
 
   /** The remote address the engine saw for the newest {@code /engine.io/} session (tests the transports' capture). */

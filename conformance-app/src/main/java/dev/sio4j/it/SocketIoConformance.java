@@ -1,11 +1,9 @@
 package dev.sio4j.it;
 
 import dev.sio4j.engine.EngineOptions;
-import dev.sio4j.servlet.SocketIoRegistration;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
-import jakarta.servlet.ServletContext;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -21,7 +19,7 @@ final class SocketIoConformance {
   private SocketIoConformance() {}
 
   /** Installs the {@code /socket.io/} server; returns what closes it. */
-  static Runnable install(ServletContext context, EngineOptions options) {
+  static Runnable install(Mount mount, EngineOptions options) {
     SocketIoServer io = new SocketIoServer(
         SocketIoOptions.builder().engine(options).connectTimeout(Duration.ofMillis(1000)).build());
     Consumer<Socket> sendAuth = socket -> socket.emit("auth", socket.handshake().auth());
@@ -35,7 +33,7 @@ final class SocketIoConformance {
       });
     });
     io.of("/custom").onConnection(sendAuth);
-    SocketIoRegistration.register(context, io);
+    mount.serve(io);
     return io::close;
   }
 }

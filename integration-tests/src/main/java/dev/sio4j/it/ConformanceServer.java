@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs {@link ConformanceApp} on an embedded container for external test suites.
  *
  * <pre>
- * java -jar integration-tests/target/conformance-server.jar --port 3000 [--container jetty|tomcat]
+ * java -jar integration-tests/target/conformance-server.jar --port 3000 [--container jetty|tomcat|standalone]
  * </pre>
  *
  * Binds 127.0.0.1 and prints exactly one line, {@code listening on http://127.0.0.1:<port>}, once ready. Stops on
@@ -26,13 +26,13 @@ public final class ConformanceServer {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
         case "--container" -> container = Container.valueOf(value(args, ++i, "--container").toUpperCase(Locale.ROOT));
         default -> {
-          System.err.println("usage: --port P [--container jetty|tomcat]");
+          System.err.println("usage: --port P [--container jetty|tomcat|standalone]");
           System.exit(2);
         }
       }
     }
     ConformanceApp app = new ConformanceApp(ConformanceApp.Timing.SUITE);
-    EmbeddedServer server = container.start("127.0.0.1", port, app::install);
+    EmbeddedServer server = container.serve("127.0.0.1", port, app::install);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

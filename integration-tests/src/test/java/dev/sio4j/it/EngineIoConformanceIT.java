@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Engine.IO conformance rules ({@link EngineIoConformanceTests}) against {@link ConformanceApp} in-process, on
- * each embedded container (root context), plus what only an in-process app can show.
+ * each embedded container (root context) and on the standalone runtime, plus what only an in-process app can show.
  */
 class EngineIoConformanceIT {
 
@@ -25,6 +25,14 @@ class EngineIoConformanceIT {
     @Override
     protected String baseUrl(ConformanceApp.Timing timing) {
       return Servers.baseUrl(Container.TOMCAT, timing);
+    }
+  }
+
+  @Nested
+  class Standalone extends EngineIoConformanceTests {
+    @Override
+    protected String baseUrl(ConformanceApp.Timing timing) {
+      return Servers.baseUrl(Container.STANDALONE, timing);
     }
   }
 

@@ -18,14 +18,15 @@ class EngineIoJsClientIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"JETTY,polling", "JETTY,websocket", "JETTY,upgrade", "TOMCAT,polling", "TOMCAT,websocket",
-      "TOMCAT,upgrade"})
+      "TOMCAT,upgrade", "STANDALONE,polling", "STANDALONE,websocket", "STANDALONE,upgrade"})
   void echoesTextAndBinary(Container c, String mode) throws Exception {
     String out = NodeScript.run("eio-echo-" + c + "-" + mode, "eio-echo.mjs", url(c), mode);
     assertTrue(out.contains("OK " + (mode.equals("polling") ? "polling" : "websocket")), out);
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"JETTY,polling", "JETTY,websocket", "TOMCAT,polling", "TOMCAT,websocket"})
+  @CsvSource({"JETTY,polling", "JETTY,websocket", "TOMCAT,polling", "TOMCAT,websocket", "STANDALONE,polling",
+      "STANDALONE,websocket"})
   void refusesMessageLargerThanMaxHttpBufferSize(Container c, String mode) throws Exception {
     String out = NodeScript.run("eio-too-large-" + c + "-" + mode, "eio-too-large.mjs", url(c), mode);
     assertTrue(out.contains("REFUSED"), out);

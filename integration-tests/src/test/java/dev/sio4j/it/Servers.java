@@ -1,6 +1,5 @@
 package dev.sio4j.it;
 
-import jakarta.servlet.ServletContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,16 +41,16 @@ public final class Servers {
 
   /**
    * The server of the app {@code appKey} on {@code container}; on first use a new app ({@code newApp}) is installed
-   * into the container's root context during deployment ({@code install}) and closed at exit ({@code close}).
+   * into the container's root context during deployment, or on the standalone server ({@code install}) and closed at exit ({@code close}).
    * {@code appKey} tells the apps apart, so one key always comes with the same kind of app.
    */
   @SuppressWarnings("unchecked")
   public static <A> Running<A> of(Container container, Object appKey, Supplier<A> newApp,
-      BiConsumer<A, ServletContext> install, Consumer<A> close) {
+      BiConsumer<A, Mount> install, Consumer<A> close) {
     return (Running<A>) RUNNING.computeIfAbsent(List.of(container, appKey), k -> {
       A app = newApp.get();
       try {
-        EmbeddedServer server = container.start("127.0.0.1", 0, context -> install.accept(app, context));
+        EmbeddedServer server = container.serve("127.0.0.1", 0, mount -> install.accept(app, mount));
         return new Started(new Running<>(server, app), () -> close.accept(app));
       } catch (Exception e) {
         throw new IllegalStateException("cannot start " + container, e);

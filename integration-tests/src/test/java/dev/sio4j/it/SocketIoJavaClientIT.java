@@ -43,7 +43,7 @@ class SocketIoJavaClientIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"JETTY,polling", "JETTY,websocket", "JETTY,upgrade", "TOMCAT,polling", "TOMCAT,websocket",
-      "TOMCAT,upgrade"})
+      "TOMCAT,upgrade", "STANDALONE,polling", "STANDALONE,websocket", "STANDALONE,upgrade"})
   void javaClientExchangesEventsAcksAndBinary(Container c, String mode) throws Exception {
     String url = Servers.baseUrl(c, ConformanceApp.Timing.RELAXED);
     Socket socket = IO.socket(URI.create(url), options(mode));
@@ -84,7 +84,7 @@ class SocketIoJavaClientIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"JETTY", "TOMCAT"})
+  @CsvSource({"JETTY", "TOMCAT", "STANDALONE"})
   void customNamespaceGetsAuthAndUnknownNamespaceIsRefused(Container c) throws Exception {
     String url = Servers.baseUrl(c, ConformanceApp.Timing.RELAXED);
     IO.Options o = options("websocket");

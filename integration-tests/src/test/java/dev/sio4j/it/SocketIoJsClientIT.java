@@ -14,7 +14,7 @@ class SocketIoJsClientIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"JETTY,polling", "JETTY,websocket", "JETTY,upgrade", "TOMCAT,polling", "TOMCAT,websocket",
-      "TOMCAT,upgrade"})
+      "TOMCAT,upgrade", "STANDALONE,polling", "STANDALONE,websocket", "STANDALONE,upgrade"})
   void officialClientWorks(Container c, String mode) throws Exception {
     String out = NodeScript.run("sio-client-" + c + "-" + mode, "sio-client.mjs",
         Servers.baseUrl(c, ConformanceApp.Timing.RELAXED), mode);

@@ -1,5 +1,6 @@
 package dev.sio4j.websocket;
 
+import dev.sio4j.engine.transport.CloseReasons;
 import dev.sio4j.engine.transport.WebSocketChannel;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -9,7 +10,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,8 +29,6 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
   private static final System.Logger LOG = System.getLogger("dev.sio4j.websocket");
   /** Sends queued behind an outstanding one, only reachable by misuse of the one-send rule. */
   static final int MAX_QUEUED = 1024;
-  /** The longest close reason a close frame carries (RFC 6455: 125-byte payload minus the 2-byte code). */
-  static final int MAX_REASON_BYTES = 123;
 
   /** Tomcat's per-session bound (ms) on blocking writes, which its {@code Session.close} uses for the close frame. */
   static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -98,7 +96,7 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
     }
     try {
       if (session.isOpen()) {
-        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), CloseReasons.truncate(reason)));
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.DEBUG, () -> "close of " + session.getId() + " failed: " + e);
@@ -182,21 +180,6 @@ final class JakartaWebSocketChannel implements WebSocketChannel {
     if (next != null) {
       start(next.text, next.data, false);
     }
-  }
-
-  static String truncate(String reason) {
-    if (reason == null) {
-      return "";
-    }
-    byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= MAX_REASON_BYTES) {
-      return reason;
-    }
-    int end = MAX_REASON_BYTES;
-    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-      end--; // do not cut a UTF-8 sequence
-    }
-    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
   private record Send(String text, ByteBuffer data, SendCallback callback) {}

@@ -292,7 +292,12 @@ public final class EngineServer {
     if (session == null) {
       return new EngineError.Rejection(EngineError.UNKNOWN_SID);
     }
-    if (!options.allowUpgrades() || session.upgradingOrUpgraded()) {
+    if (!options.allowUpgrades()) {
+      return new EngineError.Rejection(EngineError.BAD_REQUEST);
+    }
+    if (!runHooks && session.upgradingOrUpgraded()) {
+      // At attach time only, as Node's onWebSocket: its verify lets the handshake of a second WebSocket for an
+      // upgraded session complete (101) and then closes that socket; clients (and the official suite) expect this.
       return new EngineError.Rejection(EngineError.BAD_REQUEST);
     }
     return null;

@@ -1,6 +1,7 @@
 package dev.sio4j.servlet;
 
 import dev.sio4j.engine.EngineServer;
+import dev.sio4j.engine.transport.ClientFiles;
 import dev.sio4j.engine.transport.HttpResponse;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
@@ -53,8 +54,8 @@ public class EnginePollingServlet extends HttpServlet {
       engine = SocketIoRegistration.getOrCreateEngine(getServletContext());
     }
     ClassLoader loader = getServletContext().getClassLoader();
-    clientFiles = ClientFiles.load(getServletContext()::getInitParameter,
-        loader != null ? loader : EnginePollingServlet.class.getClassLoader());
+    clientFiles = new InitParams(getServletContext()::getInitParameter).serveClient()
+        ? ClientFiles.load(loader != null ? loader : EnginePollingServlet.class.getClassLoader()) : null;
   }
 
   @Override

@@ -65,6 +65,8 @@ import java.util.function.Function;
  *       containers that do not scan; see {@link SocketIoEndpoints})</td></tr>
  *   <tr><td>{@code sio4j.adapter}</td><td>name of an {@link AdapterProvider} ({@code redis}); its own settings follow
  *       (e.g. {@code sio4j.redis.uri})</td></tr>
+ *   <tr><td>{@code sio4j.serveClient}</td><td>{@code false} stops serving the browser client (default {@code true}
+ *       when {@code sio4j-client-dist} is on the class path)</td></tr>
  *   <tr><td>{@code sio4j.endpoints.scan}</td><td>{@code false} ignores the scanned {@code @SocketIoEndpoint} classes
  *       (default {@code true})</td></tr>
  * </table>
@@ -87,6 +89,12 @@ final class InitParams {
 
   boolean enabled() {
     Boolean b = bool("enabled");
+    return b == null || b;
+  }
+
+  /** {@code sio4j.serveClient}: whether the browser client is served when its jar is present (default {@code true}). */
+  boolean serveClient() {
+    Boolean b = bool("serveClient");
     return b == null || b;
   }
 

@@ -2,6 +2,7 @@ package dev.sio4j.servlet;
 
 import dev.sio4j.engine.EngineRequest;
 import dev.sio4j.engine.transport.HeaderNames;
+import dev.sio4j.engine.transport.QueryStrings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.ArrayList;

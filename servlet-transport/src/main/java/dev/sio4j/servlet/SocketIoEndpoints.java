@@ -168,24 +168,7 @@ public final class SocketIoEndpoints {
 
   /** Checks every class; reports all invalid ones at once. */
   static void validate(Collection<Class<?>> classes) {
-    List<EndpointDefinitionException> problems = new ArrayList<>();
-    for (Class<?> type : classes) {
-      try {
-        AnnotatedEndpoints.validate(type);
-      } catch (EndpointDefinitionException e) {
-        problems.add(e);
-      }
-    }
-    if (problems.size() == 1) {
-      throw problems.get(0);
-    }
-    if (!problems.isEmpty()) {
-      StringBuilder message = new StringBuilder(problems.size() + " invalid @SocketIoEndpoint classes:");
-      problems.forEach(p -> message.append("\n  ").append(p.getMessage()));
-      EndpointDefinitionException e = new EndpointDefinitionException(message.toString(), problems.get(0));
-      problems.stream().skip(1).forEach(e::addSuppressed);
-      throw e;
-    }
+    AnnotatedEndpoints.validate(classes);
   }
 
   @SuppressWarnings("unchecked")

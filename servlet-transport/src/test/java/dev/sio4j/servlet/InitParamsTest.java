@@ -155,4 +155,14 @@ class InitParamsTest {
         .engineOptions());
     assertThrows(IllegalArgumentException.class, () -> params(Map.of("sio4j.enabled", "maybe")).enabled());
   }
+
+  @Test
+  void serveClientIsOnUnlessSwitchedOff() {
+    assertTrue(params(Map.of()).serveClient());
+    assertTrue(params(Map.of("sio4j.serveClient", " TRUE ")).serveClient());
+    assertFalse(params(Map.of("sio4j.serveClient", "false")).serveClient());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> params(Map.of("sio4j.serveClient", "yes")).serveClient());
+    assertEquals("init-param sio4j.serveClient='yes': expected true or false", e.getMessage());
+  }
 }

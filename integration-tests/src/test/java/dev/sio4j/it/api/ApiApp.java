@@ -2,14 +2,13 @@ package dev.sio4j.it.api;
 
 import dev.sio4j.engine.CorsOptions;
 import dev.sio4j.engine.EngineOptions;
-import dev.sio4j.servlet.SocketIoRegistration;
+import dev.sio4j.it.Mount;
 import dev.sio4j.socket.ConnectionRefused;
 import dev.sio4j.socket.ConnectionStateRecovery;
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
-import jakarta.servlet.ServletContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +88,12 @@ public final class ApiApp {
         .cors(CorsOptions.allowAll()).build();
   }
 
-  /** Registers the servers in {@code context}; called during deployment. */
-  void install(ServletContext context) {
-    SocketIoRegistration.register(context, main);
-    SocketIoRegistration.register(context, recovery);
-    SocketIoRegistration.register(context, recoveryAsync);
-    SocketIoRegistration.register(context, fastPing);
+  /** Mounts the servers; called during deployment. */
+  void install(Mount mount) {
+    mount.serve(main);
+    mount.serve(recovery);
+    mount.serve(recoveryAsync);
+    mount.serve(fastPing);
   }
 
   /** Closes the servers. */

@@ -34,7 +34,9 @@ final class ApiScenarios {
     return java.util.stream.Stream.of(
         org.junit.jupiter.params.provider.Arguments.of(Container.JETTY, "websocket"),
         org.junit.jupiter.params.provider.Arguments.of(Container.JETTY, "polling"),
-        org.junit.jupiter.params.provider.Arguments.of(Container.TOMCAT, "websocket"));
+        org.junit.jupiter.params.provider.Arguments.of(Container.TOMCAT, "websocket"),
+        org.junit.jupiter.params.provider.Arguments.of(Container.STANDALONE, "websocket"),
+        org.junit.jupiter.params.provider.Arguments.of(Container.STANDALONE, "polling"));
   }
 
   /** The result of one scenario of {@code script} on {@code container} over {@code transport}. */

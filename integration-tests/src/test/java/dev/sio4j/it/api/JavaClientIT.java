@@ -61,7 +61,7 @@ class JavaClientIT {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"JETTY,websocket", "JETTY,polling", "TOMCAT,websocket"})
+  @CsvSource({"JETTY,websocket", "JETTY,polling", "TOMCAT,websocket", "STANDALONE,websocket", "STANDALONE,polling"})
   void acksBinaryRoomsMiddlewareAndDisconnect(Container c, String transport) throws Exception {
     Socket a = connected(c, transport);
     Socket b = connected(c, transport);
@@ -120,7 +120,7 @@ class JavaClientIT {
    * and is acknowledged back intact.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"JETTY,websocket", "JETTY,polling", "TOMCAT,websocket"})
+  @CsvSource({"JETTY,websocket", "JETTY,polling", "TOMCAT,websocket", "STANDALONE,websocket", "STANDALONE,polling"})
   void longMultiByteTextArrivesIntact(Container c, String transport) throws Exception {
     Socket a = connected(c, transport);
     StringBuilder text = new StringBuilder();
@@ -140,7 +140,7 @@ class JavaClientIT {
    * compresses the response (the default) or not ({@code compress(false)}, on a socket and on a broadcast).
    */
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"JETTY", "TOMCAT"})
+  @CsvSource({"JETTY", "TOMCAT", "STANDALONE"})
   void largeEventsWithAndWithoutCompressionOverPolling(Container c) throws Exception {
     Socket a = connected(c, "polling");
     String big = "x".repeat(5000); // over the compression threshold (1024 bytes)

@@ -49,7 +49,7 @@ class FaultsIT {
   private static final Set<String> DEAD_POLL_REASONS = Set.of("transport error", "transport close", "ping timeout");
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void clientKilledMidPollIsCleanedUp(Container container) throws Exception {
     try (HostileServer server = HostileServer.start(container, FaultsIT::quickPings)) {
       String[] victim = HostileInputIT.pollingConnect(server.baseUrl());
@@ -67,7 +67,7 @@ class FaultsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void pollingClientKilledMidBinaryAttachmentIsCleanedUp(Container container) throws Exception {
     try (HostileServer server = HostileServer.start(container, FaultsIT::quickPings)) {
       String[] victim = HostileInputIT.pollingConnect(server.baseUrl());
@@ -99,7 +99,7 @@ class FaultsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void containerStoppedWithClientsConnectedClosesThemThroughContextDestroy(Container container) throws Exception {
     HostileServer server = HostileServer.startClosingOnDestroy(container, FaultsIT::quickPings);
     try {
@@ -123,7 +123,7 @@ class FaultsIT {
    * parked poll while it stops).
    */
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void containerStoppedWithoutClosingTheServerStillEndsEverySession(Container container) throws Exception {
     HostileServer server = HostileServer.start(container, FaultsIT::quickPings);
     try {

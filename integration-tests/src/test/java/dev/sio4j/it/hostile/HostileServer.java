@@ -64,7 +64,8 @@ final class HostileServer implements AutoCloseable {
       });
       socket.onDisconnect(reason -> reason(socket.id()).complete(reason.text()));
     });
-    server = container.start("127.0.0.1", 0, context -> {
+    server = container == Container.STANDALONE ? container.serve("127.0.0.1", 0, mount -> mount.serve(io))
+        : container.start("127.0.0.1", 0, context -> {
       SocketIoRegistration.register(context, io);
       if (closeOnDestroy) { // what an application's contextDestroyed does
         context.addListener(new ServletContextListener() {
@@ -97,7 +98,10 @@ final class HostileServer implements AutoCloseable {
     }
   }
 
-  /** Waits until a long-poll GET of {@code sid} is parked in the engine. */
+  /**
+   * Waits until a long-poll GET of {@code sid} is parked in the engine. Servlet containers only (a filter sees it);
+   * tests that need it exclude {@link Container#WITHOUT_SERVLET_CONTEXT}.
+   */
   void awaitParkedPoll(String sid) throws InterruptedException {
     while (true) {
       String next = parkedPolls.poll(20, TimeUnit.SECONDS);

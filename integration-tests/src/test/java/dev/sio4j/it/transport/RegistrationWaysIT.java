@@ -61,7 +61,7 @@ class RegistrationWaysIT {
    * {@code SocketIoRegistrationListener} declared in {@code web.xml} creates and registers the server.
    */
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void webXmlListenerServesWhenLibraryInitializersAreExcluded(Container container) throws Exception {
     assertWebXmlWayServes(container, "webxml-ordered", LISTENERS);
   }
@@ -72,7 +72,7 @@ class RegistrationWaysIT {
    * {@code <absolute-ordering/>}) when the application brings its own server.
    */
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void webXmlListenerServesAPresetServerWhenLibraryInitializersAreExcluded(Container container) throws Exception {
     assertWebXmlWayServes(container, "webxml-preset", LISTENERS.replace(
         "<listener><listener-class>dev.sio4j.servlet.SocketIoRegistrationListener",
@@ -94,7 +94,7 @@ class RegistrationWaysIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void webXmlListenerIsHarmlessWhenTheInitializerRanToo(Container container) throws Exception {
     var webapp = webapp("webxml-unordered-" + container, LISTENERS, List.of(APP, WEBXML_APP));
     try (WebappServer server = WebappServer.deploy(container, webapp)) {
@@ -108,7 +108,7 @@ class RegistrationWaysIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void programmaticRegistrationWithCustomOptions(Container container) throws Exception {
     var webapp = webapp("programmatic-" + container, DISABLED, List.of(APP, PROGRAMMATIC_APP));
     try (WebappServer server = WebappServer.deploy(container, webapp)) {
@@ -122,7 +122,7 @@ class RegistrationWaysIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Container.class)
+  @EnumSource(value = Container.class, mode = EnumSource.Mode.EXCLUDE, names = Container.WITHOUT_SERVLET_CONTEXT)
   void disabledAloneRegistersNothing(Container container) throws Exception {
     var webapp = webapp("disabled-" + container, DISABLED + """
         <listener><listener-class>dev.sio4j.it.transport.app.webxml.InitializerProbe</listener-class></listener>

@@ -4,10 +4,9 @@ import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.engine.EngineServer;
 import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.engine.EngineSocketListener;
-import dev.sio4j.servlet.SocketIoRegistration;
+import dev.sio4j.it.Mount;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
-import jakarta.servlet.ServletContext;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The servers of this package, all in one context and registered with {@link SocketIoRegistration#register}:
+ * The servers of this package, all in one context (or on one standalone server), mounted with {@link Mount}:
  *
  * <ul>
  *   <li>{@code /engine.io/}: Engine.IO echo (text as text, binary as binary); {@code /socket.io/}: Socket.IO echo
@@ -42,15 +41,15 @@ final class TransportApp {
   private final List<Runnable> closers = new ArrayList<>();
   private volatile CountDownLatch heartbeatGate = new CountDownLatch(1);
 
-  /** Registers every server in {@code context}, during deployment. */
-  void install(ServletContext context) {
-    engineEcho(context, options("/engine.io/", RELAXED, RELAXED).build(), false);
-    socketIoEcho(context, options("/socket.io/", RELAXED, RELAXED).build(), false);
+  /** Mounts every server, during deployment. */
+  void install(Mount mount) {
+    engineEcho(mount, options("/engine.io/", RELAXED, RELAXED).build(), false);
+    socketIoEcho(mount, options("/socket.io/", RELAXED, RELAXED).build(), false);
     Duration interval = Duration.ofMillis(HB_PING_INTERVAL_MS);
     Duration timeout = Duration.ofMillis(HB_PING_TIMEOUT_MS);
-    engineEcho(context, options("/hb/engine.io/", interval, timeout).build(), true);
-    socketIoEcho(context, options("/hb/socket.io/", interval, timeout).build(), true);
-    engineEcho(context, options("/deflate/engine.io/", RELAXED, RELAXED).perMessageDeflate(true).build(), false);
+    engineEcho(mount, options("/hb/engine.io/", interval, timeout).build(), true);
+    socketIoEcho(mount, options("/hb/socket.io/", interval, timeout).build(), true);
+    engineEcho(mount, options("/deflate/engine.io/", RELAXED, RELAXED).perMessageDeflate(true).build(), false);
   }
 
   /** Lets the timer threads parked by {@code block} go (and parks the next ones anew). */
@@ -70,7 +69,7 @@ final class TransportApp {
         .maxHttpBufferSize(1_000_000);
   }
 
-  private void engineEcho(ServletContext context, EngineOptions options, boolean blockable) {
+  private void engineEcho(Mount mount, EngineOptions options, boolean blockable) {
     EngineServer engine = new EngineServer(options);
     engine.onConnection(socket -> socket.addListener(new EngineSocketListener() {
       @Override
@@ -89,11 +88,11 @@ final class TransportApp {
         socket.send(copy);
       }
     }));
-    SocketIoRegistration.register(context, engine);
+    mount.serve(engine);
     closers.add(engine::close);
   }
 
-  private void socketIoEcho(ServletContext context, EngineOptions options, boolean blockable) {
+  private void socketIoEcho(Mount mount, EngineOptions options, boolean blockable) {
     SocketIoServer io = new SocketIoServer(SocketIoOptions.builder().engine(options).build());
     io.onConnection(socket -> {
       socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
@@ -106,7 +105,7 @@ final class TransportApp {
         socket.on("block", (args, ack) -> block(io.engine(), () -> socket.emit("blocked")));
       }
     });
-    SocketIoRegistration.register(context, io);
+    mount.serve(io);
     closers.add(io::close);
   }
 

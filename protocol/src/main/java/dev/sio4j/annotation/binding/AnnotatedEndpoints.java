@@ -59,4 +59,47 @@ public final class AnnotatedEndpoints {
   public static void validate(Class<?> endpointClass) {
     EndpointIntrospector.scan(endpointClass);
   }
+
+  /**
+   * Registers several endpoint classes, after checking every one of them (all problems in one exception), so that a
+   * bad class registers none. Returns the namespaces, in order.
+   *
+   * @throws EndpointDefinitionException when a class is not a valid endpoint
+   */
+  public static java.util.List<Namespace> register(SocketIoServer io, java.util.Collection<Class<?>> endpointClasses,
+      EndpointInstanceFactory factory) {
+    validate(endpointClasses);
+    java.util.List<Namespace> namespaces = new java.util.ArrayList<>();
+    for (Class<?> type : endpointClasses) {
+      namespaces.add(register(io, type, factory));
+    }
+    return namespaces;
+  }
+
+  /**
+   * Checks several classes without registering them; reports every invalid one in one exception (the first as cause,
+   * the others suppressed).
+   *
+   * @throws EndpointDefinitionException when a class is not a valid endpoint
+   */
+  public static void validate(java.util.Collection<Class<?>> classes) {
+    java.util.List<EndpointDefinitionException> problems = new java.util.ArrayList<>();
+    for (Class<?> type : classes) {
+      try {
+        validate(type);
+      } catch (EndpointDefinitionException e) {
+        problems.add(e);
+      }
+    }
+    if (problems.size() == 1) {
+      throw problems.get(0);
+    }
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder(problems.size() + " invalid @SocketIoEndpoint classes:");
+      problems.forEach(p -> message.append("\n  ").append(p.getMessage()));
+      EndpointDefinitionException e = new EndpointDefinitionException(message.toString(), problems.get(0));
+      problems.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
+    }
+  }
 }

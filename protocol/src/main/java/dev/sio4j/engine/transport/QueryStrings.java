@@ -1,4 +1,4 @@
-package dev.sio4j.servlet;
+package dev.sio4j.engine.transport;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes a raw query string. The servlet's {@code getParameterMap()} is not used on purpose: for a form-encoded POST it
- * would read (and block on) the body, which the polling transport reads itself without blocking.
+ * Decodes a raw query string for {@link dev.sio4j.engine.EngineRequest#query()}, the same way in every transport
+ * ({@code &} separates, {@code ;} does not; a malformed escape is kept as sent). The servlet transport uses it instead
+ * of {@code getParameterMap()}, which for a form-encoded POST would read (and block on) the body. Thread safe.
  */
-final class QueryStrings {
+public final class QueryStrings {
 
   private QueryStrings() {}
 
@@ -19,7 +20,7 @@ final class QueryStrings {
    * Decodes {@code a=1&b=x%20y} into name → values in order (immutable lists); a malformed escape keeps the
    * raw text.
    */
-  static Map<String, List<String>> parse(String query) {
+  public static Map<String, List<String>> parse(String query) {
     Map<String, List<String>> result = new LinkedHashMap<>();
     if (query == null || query.isEmpty()) {
       return result;

@@ -1,19 +1,16 @@
-package dev.sio4j.servlet;
+package dev.sio4j.engine.transport;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.sio4j.engine.transport.HttpResponse;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +35,13 @@ class ClientFilesTest {
     loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
   }
 
-  private ClientFiles load(Map<String, String> params) {
-    return ClientFiles.load(params::get, loader);
+  private ClientFiles load() {
+    return ClientFiles.load(loader);
   }
 
   @Test
   void servesEveryScriptAsJavaScriptWithTheVersionAsETag() {
-    ClientFiles files = load(Map.of());
+    ClientFiles files = load();
     assertNotNull(files);
     for (String script : ClientFiles.SCRIPTS) {
       HttpResponse r = files.answer("GET", "/" + script, null);
@@ -58,7 +55,7 @@ class ClientFilesTest {
 
   @Test
   void servesSourceMapsAsJson() {
-    HttpResponse r = load(Map.of()).answer("GET", "/socket.io.min.js.map", null);
+    HttpResponse r = load().answer("GET", "/socket.io.min.js.map", null);
     assertEquals(200, r.status());
     assertEquals("application/json; charset=utf-8", r.headers().get("Content-Type"));
     assertEquals("{\"file\":\"socket.io.min.js\"}", new String(r.body(), UTF_8));
@@ -66,7 +63,7 @@ class ClientFilesTest {
 
   @Test
   void answersNotModifiedToAMatchingIfNoneMatch() {
-    ClientFiles files = load(Map.of());
+    ClientFiles files = load();
     for (String etag : Set.of("\"4.8.4\"", "W/\"4.8.4\"", "\"1.0\", \"4.8.4\"", "*")) {
       HttpResponse r = files.answer("GET", "/socket.io.js", etag);
       assertEquals(304, r.status(), etag);
@@ -78,7 +75,7 @@ class ClientFilesTest {
 
   @Test
   void leavesEverythingElseToTheEngine() {
-    ClientFiles files = load(Map.of());
+    ClientFiles files = load();
     assertNull(files.answer("GET", "/", null));
     assertNull(files.answer("GET", null, null));
     assertNull(files.answer("GET", "/other.txt", null));
@@ -88,23 +85,14 @@ class ClientFilesTest {
   }
 
   @Test
-  void isOffWhenDisabledOrWhenTheClientJarIsAbsent() {
-    assertNull(load(Map.of("sio4j.serveClient", "false")));
-    assertNotNull(load(Map.of("sio4j.serveClient", " TRUE ")));
-    assertNull(ClientFiles.load(name -> null, new URLClassLoader(new URL[0], null)));
-  }
-
-  @Test
-  void rejectsAMalformedSwitch() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> load(Map.of("sio4j.serveClient", "yes")));
-    assertEquals("init-param sio4j.serveClient='yes': expected true or false", e.getMessage());
+  void isAbsentWithoutTheClientJar() {
+    assertNull(ClientFiles.load(new URLClassLoader(new URL[0], null)));
   }
 
   @Test
   void resolvesOnlyTheFilesThatExist() throws IOException {
     Files.delete(root.resolve(ClientFiles.RESOURCE_DIR).resolve("socket.io.msgpack.min.js.map"));
-    ClientFiles files = load(Map.of());
+    ClientFiles files = load();
     assertNull(files.answer("GET", "/socket.io.msgpack.min.js.map", null));
     assertEquals(200, files.answer("GET", "/socket.io.msgpack.min.js", null).status());
   }

@@ -1,6 +1,5 @@
-package dev.sio4j.servlet;
+package dev.sio4j.engine.transport;
 
-import dev.sio4j.engine.transport.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,18 +7,17 @@ import java.lang.System.Logger.Level;
 import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
- * The official Socket.IO browser client, served by the polling servlet at {@code <path>socket.io.js},
+ * The official Socket.IO browser client, served by the transports at {@code <path>socket.io.js},
  * {@code socket.io.min.js}, {@code socket.io.esm.min.js}, {@code socket.io.msgpack.min.js} and their {@code .map}
  * files (Node's {@code serveClient}), from the class-path folder {@value #RESOURCE_DIR} that the
- * {@code sio4j-client-dist} jar provides. Present only when that jar is on the class path and the context-param
- * {@code sio4j.serveClient} is not {@code false}.
+ * {@code sio4j-client-dist} jar provides. Present only when that jar is on the class path; each transport has its own
+ * switch to turn serving off (the servlet's context-param {@code sio4j.serveClient}, the standalone server's builder).
+ * Container-neutral, so that every runtime answers these files byte for byte alike.
  *
  * <p>Like Node: {@code Content-Type: application/javascript; charset=utf-8} ({@code application/json} for maps),
  * {@code Cache-Control: public, max-age=0}, {@code ETag: "<client version>"} and 304 when {@code If-None-Match}
@@ -28,18 +26,15 @@ import java.util.function.Function;
  *
  * <p>Thread safe.
  */
-final class ClientFiles {
+public final class ClientFiles {
 
   /** Class-path folder of the client files and of {@code client.properties} ({@code version=}). */
   static final String RESOURCE_DIR = "dev/sio4j/client/";
 
-  /** Context-param that turns serving off when {@code false}. */
-  static final String SERVE_CLIENT = InitParams.PREFIX + "serveClient";
-
   static final List<String> SCRIPTS =
       List.of("socket.io.js", "socket.io.min.js", "socket.io.esm.min.js", "socket.io.msgpack.min.js");
 
-  private static final System.Logger LOG = System.getLogger("dev.sio4j.servlet");
+  private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
   private static final String JAVASCRIPT = "application/javascript; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
 
@@ -55,25 +50,11 @@ final class ClientFiles {
   }
 
   /**
-   * The client files for a servlet context, or {@code null} when serving is off ({@code sio4j.serveClient=false}) or
-   * the client jar is absent.
+   * The client files found through {@code loader}, or {@code null} when the client jar is absent.
    *
-   * @param initParams the context init-params
    * @param loader where to look for {@value #RESOURCE_DIR}
-   * @throws IllegalArgumentException if {@code sio4j.serveClient} is neither {@code true} nor {@code false}
    */
-  static ClientFiles load(Function<String, String> initParams, ClassLoader loader) {
-    String serve = initParams.apply(SERVE_CLIENT);
-    if (serve != null && !serve.isBlank()) {
-      switch (serve.trim().toLowerCase(Locale.ROOT)) {
-        case "true":
-          break;
-        case "false":
-          return null;
-        default:
-          throw new IllegalArgumentException("init-param " + SERVE_CLIENT + "='" + serve + "': expected true or false");
-      }
-    }
+  public static ClientFiles load(ClassLoader loader) {
     URL meta = loader.getResource(RESOURCE_DIR + "client.properties");
     if (meta == null) {
       return null; // sio4j-client-dist is not on the class path: nothing to serve
@@ -104,12 +85,12 @@ final class ClientFiles {
   }
 
   /** The names served (e.g. {@code socket.io.min.js}). */
-  java.util.Set<String> names() {
+  public java.util.Set<String> names() {
     return files.keySet();
   }
 
   /** The ETag of every file: the client version, quoted. */
-  String etag() {
+  public String etag() {
     return etag;
   }
 
@@ -117,10 +98,10 @@ final class ClientFiles {
    * The answer to a request, or {@code null} when it is not for a client file (then the engine handles it).
    *
    * @param method the HTTP method; only {@code GET} is served
-   * @param pathInfo the request path below the servlet mapping, e.g. {@code /socket.io.min.js}
+   * @param pathInfo the request path below the engine's path, with a leading slash, e.g. {@code /socket.io.min.js}
    * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
    */
-  HttpResponse answer(String method, String pathInfo, String ifNoneMatch) {
+  public HttpResponse answer(String method, String pathInfo, String ifNoneMatch) {
     if (!"GET".equals(method) || pathInfo == null || pathInfo.length() < 2 || pathInfo.charAt(0) != '/') {
       return null;
     }
