@@ -4,7 +4,6 @@ import dev.sio4j.engine.EngineOptions;
 import dev.sio4j.it.Container;
 import dev.sio4j.it.EmbeddedServer;
 import dev.sio4j.it.NodeScript;
-import dev.sio4j.servlet.SocketIoRegistration;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
 import jakarta.json.Json;
@@ -77,7 +76,7 @@ final class DeliveryServer implements AutoCloseable {
       socket.on("release", (args, ack) -> released.complete(null));
       socket.onDisconnect(reason -> reason(socket.id()).complete(reason.text()));
     });
-    server = container.start("127.0.0.1", 0, context -> SocketIoRegistration.register(context, io));
+    server = container.serve("127.0.0.1", 0, mount -> mount.serve(io));
   }
 
   /** The {@code @MethodSource} of the delivery ITs: each container, over WebSocket and over polling. */
