@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -36,7 +37,8 @@ final class DeliveryServer implements AutoCloseable {
   private final EmbeddedServer server;
   private final ExecutorService executor;
   private final Map<String, CompletableFuture<String>> disconnectReasons = new ConcurrentHashMap<>();
-  private final CompletableFuture<Void> released = new CompletableFuture<>();
+  /** Completed by {@code release}: the slow handler running now returns. */
+  private final AtomicReference<CompletableFuture<Void>> released = new AtomicReference<>(new CompletableFuture<>());
 
   private DeliveryServer(Container container, boolean withExecutor) throws Exception {
     executor = withExecutor ? Executors.newFixedThreadPool(2) : null;
@@ -63,9 +65,11 @@ final class DeliveryServer implements AutoCloseable {
         ack.send(n);
       });
       socket.on("slow", (args, ack) -> { // a slow handler: broadcasts, then works until released (or for <ms>)
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        released.set(release);
         socket.broadcast().emit("tick");
         try {
-          released.get(((Number) args.get(0)).longValue(), TimeUnit.MILLISECONDS);
+          release.get(((Number) args.get(0)).longValue(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           // done working
         } catch (InterruptedException | ExecutionException e) {
@@ -73,7 +77,7 @@ final class DeliveryServer implements AutoCloseable {
         }
         ack.send("done");
       });
-      socket.on("release", (args, ack) -> released.complete(null));
+      socket.on("release", (args, ack) -> released.get().complete(null));
       socket.onDisconnect(reason -> reason(socket.id()).complete(reason.text()));
     });
     server = container.serve("127.0.0.1", 0, mount -> mount.serve(io));
