@@ -296,6 +296,51 @@ class ConnectionStateRecoveryTest {
   }
 
   @Test
+  void aGapBetweenRestoreAndJoinClosesTheConnectionInsteadOfRecoveringWithIt() {
+    ConnectionStateRecovery csr = ConnectionStateRecovery.defaults();
+    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectionStateRecovery(csr)
+        .adapterFactory(nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
+            csr.maxBufferedBytes(), csr.maxSessions()) {
+          @Override
+          public CompletionStage<List<List<Object>>> missedPacketsSince(Session session, String offset) {
+            return CompletableFuture.completedFuture(null); // "no longer kept"
+          }
+        }).build());
+    io.onConnection(sockets::add);
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertTrue(second.isClosed());
+    second.assertExhausted();
+    assertTrue(sockets.isEmpty());
+    assertEquals(Map.of(), io.of("/").sockets());
+  }
+
+  @Test
+  void aRecoveryWhoseConnectionClosedDuringTheMiddlewaresCanBeRetried() {
+    SocketIoServer io = server(new ConnectionStateRecovery(java.time.Duration.ofMinutes(2), false));
+    LinkedBlockingQueue<Middleware.Next> held = new LinkedBlockingQueue<>();
+    io.use((socket, next) -> {
+      if (socket.recovered()) {
+        held.add(next); // decides later, as an asynchronous check would
+      } else {
+        next.proceed();
+      }
+    });
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    second.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
+    held.remove().proceed();
+    assertEquals(Map.of(), io.of("/").sockets());
+    FakeEngineSocket third = open(io);
+    third.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    held.remove().proceed();
+    assertEquals(ids[0], ids(third.nextText())[0]);
+    assertTrue(nextSocket().recovered());
+  }
+
+  @Test
   void offsetsReachTheClientInIncreasingOrderWithSeveralEmittingThreads() throws Exception {
     SocketIoServer io = server();
     FakeEngineSocket conn = open(io);
