@@ -59,6 +59,9 @@ import java.util.function.Consumer;
  *       built-in one does). Connection listeners run after the replay is written
  *       ({@code ConnectionStateRecoveryTest.aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce},
  *       {@code RecoveryChurnIT}).
+ *   <li><b>Handlers first.</b> An event the client sends right after the CONNECT is handled after the connection
+ *       listeners ran, even when they run on another thread (an asynchronous middleware or restore), so the
+ *       handlers they add see it ({@code MessageTest.anEventArrivingWhileTheConnectionListenersRunIsHandledAfterThem}).
  *   <li><b>Emit order.</b> Events emitted from one thread (to this socket, its rooms or the namespace) reach the
  *       client in emit order ({@code MessageTest.eventsEmittedFromOneThreadArriveInEmitOrder}). With connection
  *       state recovery, offsets reach the client in increasing order even when several threads emit at once, so
