@@ -54,7 +54,12 @@ export async function connected(nsp = "/", options = {}) {
 
 /** Sends a command to the server and resolves with its (first) answer. */
 export async function command(socket, name, cmd = {}) {
-  const answer = await socket.timeout(WAIT).emitWithAck(name, cmd);
+  let answer;
+  try {
+    answer = await socket.timeout(WAIT).emitWithAck(name, cmd);
+  } catch (e) {
+    throw new Error(`command ${name} ${JSON.stringify(cmd)}: ${e.message}`);
+  }
   if (answer && typeof answer === "object" && !Array.isArray(answer) && typeof answer.error === "string" && !answer.kind) {
     throw new Error(`command ${name} failed: ${answer.error}`);
   }

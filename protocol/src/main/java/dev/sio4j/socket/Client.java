@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the socket of each namespace, writes encoded packets, and closes everything once.
  *
  * <p>Engine callbacks arrive one at a time; decoding happens on that thread and packet handling in {@link #context()}
- * (the same thread, or a per-connection serial view of the configured executor), so packets are handled in order.
+ * (a per-connection serial view of the configured executor, or of the submitting thread), so packets, and the
+ * continuations of asynchronous middlewares and restores, are handled in order, never concurrently.
  */
 final class Client implements EngineSocketListener {
 
@@ -51,7 +52,10 @@ final class Client implements EngineSocketListener {
     this.conn = conn;
     this.decoder = new PacketDecoder(server.options().decoderLimits());
     Executor executor = server.options().executor();
-    this.context = executor == null ? Runnable::run : new SerialExecutor(executor);
+    // serial even without an executor: a stage completing on another thread (an asynchronous middleware or session
+    // restore) then runs the connection listeners before the client's next packet is handled, which the CONNECT
+    // they follow allows the client to send at once
+    this.context = new SerialExecutor(executor == null ? Runnable::run : executor);
     conn.addListener(this);
     connectTimer = server.timer().schedule(() -> context.execute(this::onConnectTimeout),
         server.options().connectTimeout().toNanos(), TimeUnit.NANOSECONDS);

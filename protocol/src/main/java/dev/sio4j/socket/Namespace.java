@@ -431,8 +431,13 @@ public class Namespace {
   }
 
   void remove(Socket socket) {
-    sockets.remove(socket.id());
+    forget(socket);
     removeIfEmpty();
+  }
+
+  /** Removes a socket from {@link #sockets} if it is still the one of its id (a recovered socket reuses it). */
+  void forget(Socket socket) {
+    sockets.remove(socket.id(), socket);
   }
 
   /** Whether this is a child of a dynamic namespace that goes away once empty (option cleanupEmptyChildNamespaces). */

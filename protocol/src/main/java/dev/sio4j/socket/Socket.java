@@ -59,6 +59,9 @@ import java.util.function.Consumer;
  *       built-in one does). Connection listeners run after the replay is written
  *       ({@code ConnectionStateRecoveryTest.aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce},
  *       {@code RecoveryChurnIT}).
+ *   <li><b>Handlers first.</b> An event the client sends right after the CONNECT is handled after the connection
+ *       listeners ran, even when they run on another thread (an asynchronous middleware or restore), so the
+ *       handlers they add see it ({@code MessageTest.anEventArrivingWhileTheConnectionListenersRunIsHandledAfterThem}).
  *   <li><b>Emit order.</b> Events emitted from one thread (to this socket, its rooms or the namespace) reach the
  *       client in emit order ({@code MessageTest.eventsEmittedFromOneThreadArriveInEmitOrder}). With connection
  *       state recovery, offsets reach the client in increasing order even when several threads emit at once, so
@@ -639,55 +642,48 @@ public final class Socket implements RemoteSocket {
    * the write lock, so no packet of another thread slips in between. Answers whether the socket is connected.
    */
   private boolean release(List<List<Object>> replay) {
-    if (!writeConnect(replay)) {
-      return false;
+    boolean overflow;
+    synchronized (writeLock) {
+      List<Held> waiting = held;
+      held = null;
+      holding = false;
+      overflow = heldOverflow;
+      if (!overflow && !closing.get()) {
+        writeConnect(replay, waiting);
+      }
     }
-    if (heldOverflowSeen()) {
+    if (overflow) {
       LOG.log(Level.WARNING, () -> "socket " + id + ": more than " + nsp.server().options().engine()
           .maxBufferedPackets() + " packets arrived before it was connected, closing (slow consumer)");
       client.close(); // outside the write lock: closing takes the connection's registry lock
       return false;
     }
-    return true;
+    return !closing.get();
   }
 
-  private boolean heldOverflowSeen() {
-    synchronized (writeLock) {
-      return heldOverflow;
+  /** Under the write lock: the CONNECT, the replay, then the held packets the replay did not have. */
+  private void writeConnect(List<List<Object>> replay, List<Held> waiting) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("sid", id);
+    if (pid != null) {
+      payload.put("pid", pid);
     }
-  }
-
-  private boolean writeConnect(List<List<Object>> replay) {
-    synchronized (writeLock) {
-      List<Held> waiting = held;
-      held = null;
-      holding = false;
-      if (heldOverflow || closing.get()) {
-        return !closing.get();
+    client.write(encode(SocketPacket.connect(nsp.name(), payload)), false);
+    Set<String> replayed = new HashSet<>();
+    // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
+    for (List<Object> missed : replay) {
+      client.write(encode(SocketPacket.event(nsp.name(), missed, null)), false);
+      String offset = offsetOf(missed);
+      if (offset != null) {
+        replayed.add(offset);
       }
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("sid", id);
-      if (pid != null) {
-        payload.put("pid", pid);
-      }
-      client.write(encode(SocketPacket.connect(nsp.name(), payload)), false);
-      Set<String> replayed = new HashSet<>();
-      // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
-      for (List<Object> missed : replay) {
-        client.write(encode(SocketPacket.event(nsp.name(), missed, null)), false);
-        String offset = offsetOf(missed);
-        if (offset != null) {
-          replayed.add(offset);
+    }
+    if (waiting != null) {
+      for (Held h : waiting) {
+        if (!h.isAmong(replayed)) { // else broadcast after the join and before the adapter's last snapshot
+          client.write(h.encoded, false, h.compress);
         }
       }
-      if (waiting != null) {
-        for (Held h : waiting) {
-          if (!h.isAmong(replayed)) { // broadcast after the join and before the adapter's last snapshot
-            client.write(h.encoded, false, h.compress);
-          }
-        }
-      }
-      return true;
     }
   }
 
@@ -779,12 +775,17 @@ public final class Socket implements RemoteSocket {
       guard("disconnecting", () -> l.accept(reason));
     }
     // after the registration, if it is still under way (Client.attach): it must not join rooms once they are left
+    java.util.concurrent.atomic.AtomicReference<Set<String>> left = new java.util.concurrent.atomic.AtomicReference<>();
     client.detach(this, () -> {
-      if (pid != null && reason.isRecoverable()) {
-        nsp.adapter().persistSession(new Session(id, pid, rooms(), new LinkedHashMap<>(data), List.of()));
-      }
+      left.set(rooms());
       nsp.adapter().delAll(id);
+      nsp.forget(this);
     });
+    if (pid != null && reason.isRecoverable()) {
+      // only now that this socket is out of its rooms and the namespace: the recovered one has the same id, and
+      // may be registered as soon as the session can be restored
+      nsp.adapter().persistSession(new Session(id, pid, left.get(), new LinkedHashMap<>(data), List.of()));
+    }
     nsp.remove(this);
     connected = false;
     acks.failAll(new AckException(AckException.Kind.DISCONNECTED, "socket has been disconnected: " + reason));

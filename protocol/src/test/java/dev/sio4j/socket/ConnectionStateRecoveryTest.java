@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -262,22 +264,31 @@ class ConnectionStateRecoveryTest {
     assertTrue(ConnectionStateRecovery.defaults().skipMiddlewares());
   }
 
-  /** Connects, receives one event, loses the connection; returns sid, pid and the offset. */
-  @Test
-  void aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce() {
-    // the adapter answers what was broadcast between the restore and the join only when the test says so: the
-    // socket is in its rooms meanwhile, so "between" reaches it live and through that answer, and is written once
-    CompletableFuture<Void> answer = new CompletableFuture<>();
+  /**
+   * A recovering server whose adapter answers {@code missedPacketsSince} through {@code answer}, which gets the
+   * built-in answer as a supplier (to ask it when it decides).
+   */
+  private SocketIoServer serverAnsweringMissedPackets(
+      Function<Supplier<CompletionStage<List<List<Object>>>>, CompletionStage<List<List<Object>>>> answer) {
     ConnectionStateRecovery csr = ConnectionStateRecovery.defaults();
     SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectionStateRecovery(csr)
         .adapterFactory(nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
             csr.maxBufferedBytes(), csr.maxSessions()) {
           @Override
           public CompletionStage<List<List<Object>>> missedPacketsSince(Session session, String offset) {
-            return answer.thenCompose(v -> super.missedPacketsSince(session, offset));
+            return answer.apply(() -> super.missedPacketsSince(session, offset));
           }
         }).build());
     io.onConnection(sockets::add);
+    return io;
+  }
+
+  @Test
+  void aRecoveredClientGetsTheConnectThenTheMissedPacketsThenTheLiveOnesEachOnce() {
+    // the adapter answers what was broadcast between the restore and the join only when the test says so: the
+    // socket is in its rooms meanwhile, so "between" reaches it live and through that answer, and is written once
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    SocketIoServer io = serverAnsweringMissedPackets(real -> answer.thenCompose(v -> real.get()));
     String[] ids = connectAndLoseConnection(io);
     io.emit("missed");
     FakeEngineSocket second = open(io);
@@ -293,6 +304,42 @@ class ConnectionStateRecoveryTest {
     assertTrue(nextSocket().recovered());
     io.emit("live");
     assertTrue(second.nextText().startsWith("2[\"live\","));
+  }
+
+  @Test
+  void aGapBetweenRestoreAndJoinClosesTheConnectionInsteadOfRecoveringWithIt() {
+    SocketIoServer io = serverAnsweringMissedPackets(real -> CompletableFuture.completedFuture(null)); // "not kept"
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    assertTrue(second.isClosed());
+    second.assertExhausted();
+    assertTrue(sockets.isEmpty());
+    assertEquals(Map.of(), io.of("/").sockets());
+  }
+
+  @Test
+  void aRecoveryWhoseConnectionClosedDuringTheMiddlewaresCanBeRetried() {
+    SocketIoServer io = server(new ConnectionStateRecovery(java.time.Duration.ofMinutes(2), false));
+    LinkedBlockingQueue<Middleware.Next> held = new LinkedBlockingQueue<>();
+    io.use((socket, next) -> {
+      if (socket.recovered()) {
+        held.add(next); // decides later, as an asynchronous check would
+      } else {
+        next.proceed();
+      }
+    });
+    String[] ids = connectAndLoseConnection(io);
+    FakeEngineSocket second = open(io);
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    second.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
+    held.remove().proceed();
+    assertEquals(Map.of(), io.of("/").sockets());
+    FakeEngineSocket third = open(io);
+    third.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
+    held.remove().proceed();
+    assertEquals(ids[0], ids(third.nextText())[0]);
+    assertTrue(nextSocket().recovered());
   }
 
   @Test
@@ -329,6 +376,7 @@ class ConnectionStateRecoveryTest {
     }
   }
 
+  /** Connects, receives one event, loses the connection; returns sid, pid and the offset. */
   private String[] connectAndLoseConnection(SocketIoServer io) {
     FakeEngineSocket first = open(io);
     first.receive("0");

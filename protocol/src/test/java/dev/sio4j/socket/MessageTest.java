@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Events both ways, as the v5 test suite's "message" cases. */
@@ -54,6 +55,22 @@ class MessageTest {
     conn.receive("0");
     Fixture.sidOf(conn.nextText());
     assertEquals("2[\"early\"]", conn.nextText());
+  }
+
+  @Test
+  void anEventArrivingWhileTheConnectionListenersRunIsHandledAfterThem() {
+    // the client may send as soon as it has the CONNECT, which is written before the listeners run (they may run on
+    // another thread, after an asynchronous middleware or restore): the event must wait for the handler they add
+    SocketIoServer io = server();
+    AtomicReference<FakeEngineSocket> conn = new AtomicReference<>();
+    io.onConnection(s -> {
+      conn.get().receive("2[\"hi\"]");
+      s.on("hi", (args, ack) -> s.emit("hello"));
+    });
+    conn.set(Fixture.open(io));
+    conn.get().receive("0");
+    Fixture.sidOf(conn.get().nextText());
+    assertEquals("2[\"hello\"]", conn.get().nextText());
   }
 
   @Test

@@ -106,12 +106,8 @@ final class Commands {
         ack.send(true);
         return;
       }
-      try {
-        ack.send(Map.of("last", app.streams().remove(room).stop()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        ack.send(Map.of("error", "interrupted"));
-      }
+      // answered from the stream's thread, after its last emit: the numbers reach this client before the answer
+      app.streams().remove(room).stop().thenAccept(last -> ack.send(Map.of("last", last)));
     });
     command("await-disconnect", (cmd, ack) -> app.disconnection((String) cmd.get("id"))
         .orTimeout(20, TimeUnit.SECONDS)
