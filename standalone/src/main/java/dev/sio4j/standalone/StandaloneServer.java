@@ -154,6 +154,7 @@ public final class StandaloneServer implements AutoCloseable {
     private int ioThreads;
     private boolean preferNative = true;
     private boolean any;
+    private java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> otherRequests;
 
     private Builder() {}
 
@@ -250,6 +251,16 @@ public final class StandaloneServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Hands the HTTP requests outside the engines' paths to a handler of the application (one from {@code handlers}
+     * per connection, placed after the engines' handler; it receives the codec's {@code HttpRequest} and
+     * {@code HttpContent} messages), instead of answering them {@code 501}: e.g. the pages of the application.
+     */
+    public Builder otherRequests(java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> handlers) {
+      this.otherRequests = Objects.requireNonNull(handlers, "handlers");
+      return this;
+    }
+
     /** {@code false} uses NIO even where epoll loads; defaults to {@code true}. */
     public Builder nativeTransport(boolean preferNative) {
       this.preferNative = preferNative;
@@ -283,6 +294,7 @@ public final class StandaloneServer implements AutoCloseable {
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
       ChannelGroup connections = new DefaultChannelGroup("sio4j", GlobalEventExecutor.INSTANCE);
       SslContext tls = ssl;
+      java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> others = otherRequests;
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(loops)
           .channel(channelType)
@@ -298,7 +310,12 @@ public final class StandaloneServer implements AutoCloseable {
               }
               p.addLast("http", new HttpServerCodec());
               p.addLast("continue", new HttpServerExpectContinueHandler());
-              p.addLast("sio4j", built.newTerminalHandler());
+              if (others == null) {
+                p.addLast("sio4j", built.newTerminalHandler());
+              } else {
+                p.addLast("sio4j", built.newHandler());
+                p.addLast("app", others.get());
+              }
             }
           });
       InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
