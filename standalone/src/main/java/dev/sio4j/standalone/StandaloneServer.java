@@ -61,6 +61,10 @@ public final class StandaloneServer implements AutoCloseable {
   public static final String ATTRIBUTE_CHANNEL = "dev.sio4j.standalone.channel";
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.standalone");
+  /** Node's {@code server.headersTimeout}. */
+  static final java.time.Duration DEFAULT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+  /** Node's {@code server.maxHeaderSize} (16 KiB), for the request line and for the headers. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final Channel serverChannel;
   private final ChannelGroup connections;
@@ -153,6 +157,7 @@ public final class StandaloneServer implements AutoCloseable {
     private EventLoopGroup group;
     private int ioThreads;
     private boolean preferNative = true;
+    private java.time.Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private boolean any;
     private java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> otherRequests;
 
@@ -261,6 +266,19 @@ public final class StandaloneServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a connection may stay without reading or writing anything before it is closed (a parked poll and an
+     * open WebSocket are kept: the engine's heartbeat bounds those); defaults to 60 s, Node's {@code headersTimeout}.
+     * Bounds what idle TCP connections (opened and never used) can hold.
+     */
+    public Builder idleTimeout(java.time.Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be > 0, was " + timeout);
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
     /** {@code false} uses NIO even where epoll loads; defaults to {@code true}. */
     public Builder nativeTransport(boolean preferNative) {
       this.preferNative = preferNative;
@@ -294,6 +312,7 @@ public final class StandaloneServer implements AutoCloseable {
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
       ChannelGroup connections = new DefaultChannelGroup("sio4j", GlobalEventExecutor.INSTANCE);
       SslContext tls = ssl;
+      long idleMillis = idleTimeout.toMillis();
       java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> others = otherRequests;
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(loops)
@@ -308,7 +327,9 @@ public final class StandaloneServer implements AutoCloseable {
               if (tls != null) {
                 p.addLast("ssl", tls.newHandler(ch.alloc()));
               }
-              p.addLast("http", new HttpServerCodec());
+              p.addLast("idle", new io.netty.handler.timeout.IdleStateHandler(0, 0, idleMillis,
+                  TimeUnit.MILLISECONDS));
+              p.addLast("http", new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192));
               p.addLast("continue", new HttpServerExpectContinueHandler());
               if (others == null) {
                 p.addLast("sio4j", built.newTerminalHandler());
