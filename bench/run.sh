@@ -39,6 +39,13 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# what the bare ceilings are on this runtime, for the result labels
+if [ "$CONTAINER" = standalone ]; then
+  BARE_WS="bare Netty server" BARE_POLL="bare Netty server" RUNTIME="Netty 4.2.18"
+else
+  BARE_WS="bare JSR-356 endpoint" BARE_POLL="bare servlet" RUNTIME="Jetty 12.1.8 / Tomcat 10.1.59"
+fi
+
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
 
@@ -194,7 +201,7 @@ SIO_VERSION=$(node -p 'require(process.argv[1]).version' "$BENCH_DIR/node/node_m
 JAVA_V=$(java -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')
 TABLE="$OUT/table.md"
 {
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)): sio4j $SIO4J_REV on $CONTAINER (Jetty 12.1.8 / Tomcat 10.1.59), Java $JAVA_V${SIO4J_JAVA_OPTS:+ ($SIO4J_JAVA_OPTS)}, vs Node $(node --version) socket.io $SIO_VERSION."
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)): sio4j $SIO4J_REV on $CONTAINER ($RUNTIME), Java $JAVA_V${SIO4J_JAVA_OPTS:+ ($SIO4J_JAVA_OPTS)}, vs Node $(node --version) socket.io $SIO_VERSION."
   echo "Medians of $ROUNDS interleaved round(s), ${DURATION} s measured windows (${WARMUP} s warm-up); load generator on the same machine."
   echo
   echo "| scenario | sio4j | Node | sio4j/Node | target |"
@@ -213,18 +220,18 @@ TABLE="$OUT/table.md"
   row "connect: RSS KB per connection" connect rss_per_conn_kb 1
   hs=$(median connect sio4j heap_per_conn_kb); hb=$(median connect bare heap_per_conn_kb)
   printf '| connect: heap KB per idle connection (after GC) | %s | – | | ≤ 5 |\n' "$(fmt "$hs" 2)"
-  printf '| connect: same, bare JSR-356 endpoint on '"$CONTAINER"' (the container'"'"'s share) | %s | | | |\n' "$(fmt "$hb" 2)"
+  printf '| connect: same, '"$BARE_WS"' on '"$CONTAINER"' (the container'"'"'s share) | %s | | | |\n' "$(fmt "$hb" 2)"
   printf '| connect: sio4j'"'"'s own heap KB per connection (sio4j − bare) | %s | | | ≤ 5 |\n' \
     "$( { [ -n "$hs" ] && [ -n "$hb" ]; } && awk -v a="$hs" -v b="$hb" 'BEGIN { printf "%.2f", a - b }' || echo –)"
-  printf '| connect: bare JSR-356 conn/s, RSS KB/conn | %s, %s | | | |\n' "$(fmt "$(median connect bare rate)")" "$(fmt "$(median connect bare rss_per_conn_kb)" 1)"
+  printf '| connect: '"$BARE_WS"' conn/s, RSS KB/conn | %s, %s | | | |\n' "$(fmt "$(median connect bare rate)")" "$(fmt "$(median connect bare rss_per_conn_kb)" 1)"
   row "polling 50 clients echo: acks/s" polling rate 0 "≥ 1.50"
   row "polling: p99 µs" polling p99_us 0
   row "polling: server CPU µs/ack" polling us_per_op 2
   b=$(median echo8 bare rate); a=$(median echo8 sio4j rate)
-  printf '| echo 8 in flight: bare JSR-356 on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | | sio4j/bare ≥ 0.80 |\n' "$(fmt "$b")" "$(ratio "$a" "$b")"
+  printf '| echo 8 in flight: '"$BARE_WS"' on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | | sio4j/bare ≥ 0.80 |\n' "$(fmt "$b")" "$(ratio "$a" "$b")"
   printf '| bare ceiling: server CPU µs/ack | %s | | | |\n' "$(fmt "$(median echo8 bare us_per_op)" 2)"
   b=$(median polling bare rate); a=$(median polling sio4j rate); n=$(median polling node rate)
-  printf '| polling: bare servlet on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | %s (bare/Node) | |\n' "$(fmt "$b")" "$(ratio "$a" "$b")" "$(ratio "$b" "$n")"
+  printf '| polling: '"$BARE_POLL"' on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | %s (bare/Node) | |\n' "$(fmt "$b")" "$(ratio "$a" "$b")" "$(ratio "$b" "$n")"
   printf '| bare polling ceiling: server CPU µs/ack | %s | | | |\n' "$(fmt "$(median polling bare us_per_op)" 2)"
 } >"$TABLE"
 echo

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -109,6 +110,17 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
     }
     releaseBacklog();
     ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && current == null) {
+      // nothing read or written for idleTimeout and no poll parked here: a connection nobody uses
+      LOG.log(Level.DEBUG, () -> "idle connection " + ctx.channel().remoteAddress() + " closed");
+      ctx.close();
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override
@@ -217,8 +229,8 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
     if (exchange != current || exchange.aborted() || !awaitingResponse) {
       return; // the connection closed meanwhile
     }
-    if (exchange.closeAfterResponse() || receiving) {
-      keepAlive = false; // the rest of the body is not worth reading
+    if (exchange.closeAfterResponse()) {
+      keepAlive = false; // the rest of an oversized body is not worth reading
     }
     writeDirect(response);
     maybeFinish();

@@ -61,6 +61,10 @@ public final class StandaloneServer implements AutoCloseable {
   public static final String ATTRIBUTE_CHANNEL = "dev.sio4j.standalone.channel";
 
   private static final System.Logger LOG = System.getLogger("dev.sio4j.standalone");
+  /** Node's {@code server.headersTimeout}. */
+  static final java.time.Duration DEFAULT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+  /** Node's {@code server.maxHeaderSize} (16 KiB), for the request line and for the headers. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final Channel serverChannel;
   private final ChannelGroup connections;
@@ -153,7 +157,9 @@ public final class StandaloneServer implements AutoCloseable {
     private EventLoopGroup group;
     private int ioThreads;
     private boolean preferNative = true;
+    private java.time.Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private boolean any;
+    private java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> otherRequests;
 
     private Builder() {}
 
@@ -250,6 +256,29 @@ public final class StandaloneServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Hands the HTTP requests outside the engines' paths to a handler of the application (one from {@code handlers}
+     * per connection, placed after the engines' handler; it receives the codec's {@code HttpRequest} and
+     * {@code HttpContent} messages), instead of answering them {@code 501}: e.g. the pages of the application.
+     */
+    public Builder otherRequests(java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> handlers) {
+      this.otherRequests = Objects.requireNonNull(handlers, "handlers");
+      return this;
+    }
+
+    /**
+     * How long a connection may stay without reading or writing anything before it is closed (a parked poll and an
+     * open WebSocket are kept: the engine's heartbeat bounds those); defaults to 60 s, Node's {@code headersTimeout}.
+     * Bounds what idle TCP connections (opened and never used) can hold.
+     */
+    public Builder idleTimeout(java.time.Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be > 0, was " + timeout);
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
     /** {@code false} uses NIO even where epoll loads; defaults to {@code true}. */
     public Builder nativeTransport(boolean preferNative) {
       this.preferNative = preferNative;
@@ -283,6 +312,8 @@ public final class StandaloneServer implements AutoCloseable {
           epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
       ChannelGroup connections = new DefaultChannelGroup("sio4j", GlobalEventExecutor.INSTANCE);
       SslContext tls = ssl;
+      long idleMillis = idleTimeout.toMillis();
+      java.util.function.Supplier<? extends io.netty.channel.ChannelHandler> others = otherRequests;
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(loops)
           .channel(channelType)
@@ -296,9 +327,16 @@ public final class StandaloneServer implements AutoCloseable {
               if (tls != null) {
                 p.addLast("ssl", tls.newHandler(ch.alloc()));
               }
-              p.addLast("http", new HttpServerCodec());
+              p.addLast("idle", new io.netty.handler.timeout.IdleStateHandler(0, 0, idleMillis,
+                  TimeUnit.MILLISECONDS));
+              p.addLast("http", new HttpServerCodec(MAX_HEADER_BYTES, MAX_HEADER_BYTES, 8192));
               p.addLast("continue", new HttpServerExpectContinueHandler());
-              p.addLast("sio4j", built.newTerminalHandler());
+              if (others == null) {
+                p.addLast("sio4j", built.newTerminalHandler());
+              } else {
+                p.addLast("sio4j", built.newHandler());
+                p.addLast("app", others.get());
+              }
             }
           });
       InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);

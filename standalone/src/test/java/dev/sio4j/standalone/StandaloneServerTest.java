@@ -123,6 +123,16 @@ class StandaloneServerTest {
     assertEquals(1000, rec.closed.get(10, TimeUnit.SECONDS));
   }
 
+  @Test
+  void closesAConnectionThatSendsNothingWithinTheIdleTimeout() throws Exception {
+    try (StandaloneServer idle = StandaloneServer.builder().serve(new EngineServer(EngineOptions.defaults()))
+        .host("127.0.0.1").idleTimeout(java.time.Duration.ofMillis(200)).start();
+        Socket s = new Socket("127.0.0.1", idle.port())) {
+      s.setSoTimeout(20_000); // a bound for the test only: the server closes after 200 ms
+      assertEquals(-1, s.getInputStream().read());
+    }
+  }
+
   /** Reads one response with a Content-Length body, returns the body. */
   private static String readBody(BufferedReader in) throws Exception {
     int length = -1;
