@@ -14,9 +14,13 @@ import org.springframework.util.ClassUtils;
 /**
  * Puts the {@code SocketIoServer} bean onto the embedded container's servlet context, as sio4j's own
  * {@code ServletContainerInitializer} does in a WAR (Boot's embedded containers do not run initializers found in jars):
- * the JSR-356 container if nothing else installs it ({@link JakartaWebSocketContainers}), the transports through
- * {@link SocketIoRegistration} (the WebSocket endpoint follows once the container exists), and the
- * {@code @SocketIoEndpoint} beans through {@link SocketIoEndpoints} with {@link SpringEndpointFactory}.
+ * the transports through {@link SocketIoRegistration}, and the {@code @SocketIoEndpoint} beans through
+ * {@link SocketIoEndpoints} with {@link SpringEndpointFactory}.
+ *
+ * <p>Boot installs the JSR-356 {@code ServerContainer} itself (Boot 3: {@code WebSocketServletAutoConfiguration};
+ * Boot 4: the WebSocket configurations of {@code spring-boot-tomcat} and {@code spring-boot-jetty}), through a
+ * container initializer that on Tomcat runs after this one. The WebSocket endpoint is therefore added once the context
+ * is initialized (see {@code WebSocketTransportRegistrar}), when the container exists on Tomcat and Jetty alike.
  *
  * <p>Called by Boot once, on the thread starting the embedded server, before any request.
  */
@@ -34,7 +38,6 @@ final class SocketIoServletInitializer implements ServletContextInitializer {
 
   @Override
   public void onStartup(ServletContext context) {
-    JakartaWebSocketContainers.installUnlessBootDoes(context, beans);
     SocketIoRegistration.register(context, io);
     context.setAttribute(SocketIoEndpoints.INSTANCE_FACTORY_ATTRIBUTE, new SpringEndpointFactory(beans));
     Set<Class<?>> endpoints = new LinkedHashSet<>();

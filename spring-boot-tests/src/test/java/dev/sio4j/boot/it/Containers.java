@@ -1,8 +1,7 @@
 package dev.sio4j.boot.it;
 
 import java.util.Locale;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationContext;
+import jakarta.servlet.ServletContext;
 
 /** Which embedded container a test run expects ({@code sio4j.boot.container}) and which one runs. */
 final class Containers {
@@ -13,10 +12,9 @@ final class Containers {
     return System.getProperty("sio4j.boot.container", "tomcat");
   }
 
-  /** {@code tomcat} or {@code jetty}, from the class of Boot's web server. */
-  static String running(ApplicationContext context) {
-    String type = ((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName()
-        .toLowerCase(Locale.ROOT);
+  /** {@code tomcat} or {@code jetty}, from the container's server info (API that Boot 3 and 4 share). */
+  static String running(ServletContext context) {
+    String type = context.getServerInfo().toLowerCase(Locale.ROOT);
     return type.contains("jetty") ? "jetty" : type.contains("tomcat") ? "tomcat" : type;
   }
 }

@@ -4,20 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.socket.SocketIoServer;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** {@code sio4j.enabled=false}: the application starts as if the starter were absent. */
-@SpringBootTest(classes = DisabledStarterIT.PlainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = DisabledStarterIT.PlainApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "sio4j.enabled=false")
 class DisabledStarterIT {
 
@@ -26,15 +28,18 @@ class DisabledStarterIT {
   @EnableAutoConfiguration
   static class PlainApplication {}
 
-  @LocalServerPort
+  @Value("${local.server.port}")
   int port;
 
   @Autowired
   ApplicationContext context;
 
+  @Autowired
+  ServletContext servletContext;
+
   @Test
   void noServerNoEndpointNoTransport() throws Exception {
-    StarterIT.assertContainer(context);
+    StarterIT.assertContainer(servletContext);
     assertTrue(context.getBeansOfType(SocketIoServer.class).isEmpty(), "no SocketIoServer bean");
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling")).build(),

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sio4j.boot.it.app.ChatTestApplication;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * One dependency in a Boot application: the official JS client over polling, WebSocket and polling → WebSocket on
@@ -20,22 +20,22 @@ import org.springframework.context.ApplicationContext;
     properties = {"server.servlet.context-path=/app", "sio4j.ping-interval=10s"})
 class StarterIT {
 
-  @LocalServerPort
+  @Value("${local.server.port}")
   int port;
 
   @Autowired
-  ApplicationContext context;
+  ServletContext servletContext;
 
   @ParameterizedTest
   @ValueSource(strings = {"polling", "websocket", "upgrade"})
   void officialClientConnectsAcksAndBroadcastsToRooms(String mode) throws Exception {
-    assertContainer(context);
+    assertContainer(servletContext);
     String out = NodeClient.run("starter-" + Containers.expected() + "-" + mode, "boot-client.mjs",
         "http://127.0.0.1:" + port, "/app/socket.io/", mode);
     assertTrue(out.contains("OK " + mode), out);
   }
 
-  static void assertContainer(ApplicationContext context) {
+  static void assertContainer(ServletContext context) {
     String server = Containers.running(context);
     assertEquals(Containers.expected(), server, "embedded container of this run");
   }
