@@ -1,8 +1,8 @@
 // Usage: node boot-client.mjs <origin> <engine-path> <polling|websocket|upgrade>
 // The official socket.io-client against the Spring Boot test application (dev.sio4j.boot.it.app): a refused
 // connection (auth guard), acks computed by an injected service, rooms, a broadcast to a room from a socket and one
-// from a @Service through the SocketIoServer bean, handler calls counted by an AOP proxy; and the transport actually
-// used. Prints "OK <mode>" and exits 0; exits 1 on any failure.
+// from a @Service through the SocketIoServer bean, handler calls counted by an AOP proxy, Spring Security's principal
+// in a connect guard; and the transport actually used. Prints "OK <mode>" and exits 0; exits 1 on any failure.
 import { io } from "socket.io-client";
 
 const [origin, path, mode] = process.argv.slice(2);
@@ -70,6 +70,21 @@ if (mode === "upgrade" && ann.io.engine.transport.name !== "websocket") {
 }
 const expected = { polling: "polling", websocket: "websocket", upgrade: "websocket" }[mode];
 check("transport", ann.io.engine.transport.name, expected);
+
+// Spring Security: the handshake's authenticated principal reaches the guard of /secure (HTTP Basic on the
+// handshake request, polling POSTs through Spring Security's CSRF filter).
+const basic = (user) => ({ Authorization: "Basic " + Buffer.from(user).toString("base64") });
+const secure = (headers) =>
+  io(origin + "/secure", { ...options, path, extraHeaders: headers, forceNew: true, reconnection: false });
+for (const [who, headers] of [["anonymous", {}], ["eve (no role CHAT)", basic("eve:eve-pw")]]) {
+  const s = secure(headers);
+  const [err] = await once(s, "connect_error");
+  check(`refusal of ${who}`, err.message, "role CHAT required");
+  s.close();
+}
+const annSecure = await connected(secure(basic("ann:ann-pw")));
+check("whoami", await ack(annSecure, "whoami"), "ann");
+annSecure.close();
 
 ann.close();
 bob.close();

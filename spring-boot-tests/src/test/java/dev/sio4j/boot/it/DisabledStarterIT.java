@@ -3,6 +3,7 @@ package dev.sio4j.boot.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sio4j.boot.it.app.SecurityConfig;
 import dev.sio4j.socket.SocketIoServer;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /** {@code sio4j.enabled=false}: the application starts as if the starter were absent. */
 @SpringBootTest(classes = DisabledStarterIT.PlainApplication.class,
@@ -23,9 +25,10 @@ import org.springframework.context.ApplicationContext;
     properties = "sio4j.enabled=false")
 class DisabledStarterIT {
 
-  /** A Boot application with the starter on its class path and nothing of its own. */
+  /** A Boot application with the starter on its class path and nothing of its own but open security. */
   @SpringBootConfiguration
   @EnableAutoConfiguration
+  @Import(SecurityConfig.class)
   static class PlainApplication {}
 
   @Value("${local.server.port}")
