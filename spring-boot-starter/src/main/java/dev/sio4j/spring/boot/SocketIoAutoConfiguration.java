@@ -28,6 +28,11 @@ import org.springframework.context.annotation.Bean;
  *   <li>the registration on the servlet context ({@link SocketIoServletInitializer}): transports and the
  *       {@code @SocketIoEndpoint} beans.
  * </ul>
+ *
+ * <p>Metrics hook: sio4j has no metrics of its own yet (the observability issue). A Micrometer binder belongs in its
+ * own {@code @AutoConfiguration} next to this one, {@code @ConditionalOnClass(MeterRegistry.class)}, taking the
+ * {@link SocketIoServer} bean (gauges on live objects) and, for counters on the hot path, contributing to the options
+ * through a {@link SocketIoOptionsCustomizer} bean; nothing here needs to change for it.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
