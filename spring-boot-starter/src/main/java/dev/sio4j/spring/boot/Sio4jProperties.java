@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * sio4j.max-http-buffer-size=1MB
  * }</pre>
  *
- * @param enabled {@code false} leaves the application untouched: no server, no servlet, no WebSocket endpoint
+ * @param enabled false leaves the application untouched: no server, no servlet, no WebSocket endpoint
  * @param path the URL path of the transports below the context path
  * @param pingInterval how often the server pings; 25 s by default
  * @param pingTimeout how long after a ping the server waits for the pong; 20 s by default
@@ -31,23 +31,23 @@ import org.springframework.util.unit.DataSize;
  * @param maxBufferedPackets the most packets queued for one session before it is closed; 10,000 by default
  * @param maxSessions the most concurrent sessions; 0 (the default) for no limit
  * @param httpCompressionThreshold poll responses of at least this many bytes are compressed; -1 for never; 1024
- * @param maxHandshakesPerAddress handshakes one address may make per {@code handshake-window}; 0 (default) for off
- * @param handshakeWindow the window of {@code max-handshakes-per-address}; 1 minute by default
+ * @param maxHandshakesPerAddress handshakes one address may make per handshake-window; 0 (default) for off
+ * @param handshakeWindow the window of max-handshakes-per-address; 1 minute by default
  * @param maxSessionsPerAddress concurrent sessions of one address; 0 (the default) for no limit
  * @param maxTrackedAddresses the most addresses the per-address limits track; 100,000 by default
  * @param maxInboundPacketsPerSecond the sustained packet rate a session may send; 0 (the default) for no limit
- * @param inboundPacketBurst the burst of {@code max-inbound-packets-per-second}; 0 means the same as the rate
+ * @param inboundPacketBurst the burst of max-inbound-packets-per-second; 0 means the same as the rate
  * @param transports the transports clients may use; polling and websocket by default
  * @param allowUpgrades whether polling sessions may upgrade to WebSocket; true by default
  * @param perMessageDeflate whether WebSocket per-message deflate is offered; false by default (as Node)
- * @param cookie {@code true} for Node's {@code io} cookie, a cookie name, or {@code false} (the default) for none
+ * @param cookie true for Node's io cookie, a cookie name, or false (the default) for none
  * @param cors the CORS policy of polling and the Origin check of WebSocket; none by default
  * @param connectTimeout how long a client has to join a namespace after the handshake; 45 s by default
  * @param maxAttachments the most binary attachments of one packet; 10 by default
  * @param maxPendingAcks the most acknowledgements one socket may wait for; 1000 by default
  * @param cleanupEmptyChildNamespaces whether a dynamic namespace's child is removed once its last socket left
- * @param endpoints which {@code @SocketIoEndpoint} classes are registered
- * @param redis the Redis adapter (with {@code sio4j-redis-adapter} on the class path)
+ * @param endpoints which @SocketIoEndpoint classes are registered
+ * @param redis the Redis adapter (with sio4j-redis-adapter on the class path)
  */
 @ConfigurationProperties("sio4j")
 public record Sio4jProperties(
@@ -82,7 +82,7 @@ public record Sio4jProperties(
   /**
    * {@code sio4j.cors.*}; setting {@code origins} turns CORS on.
    *
-   * @param origins the allowed origins, or {@code *}
+   * @param origins the allowed origins, or *
    * @param credentials whether credentials are allowed; false by default
    * @param allowedHeaders the allowed request headers
    * @param maxAge how long a preflight answer may be cached
@@ -94,7 +94,7 @@ public record Sio4jProperties(
    * declared) are registered unless {@code scan} is false; {@code classes} adds classes that are not beans (created
    * with their no-argument constructor).
    *
-   * @param scan whether the {@code @SocketIoEndpoint} beans are registered; true by default
+   * @param scan whether the @SocketIoEndpoint beans are registered; true by default
    * @param classes more endpoint classes, created with their constructors
    */
   public record Endpoints(@DefaultValue("true") boolean scan, List<Class<?>> classes) {}
@@ -103,9 +103,9 @@ public record Sio4jProperties(
    * {@code sio4j.redis.*}: with {@code sio4j-redis-adapter} and Lettuce on the class path, setting {@code uri} makes
    * every namespace use the Redis adapter, so several nodes share rooms and broadcasts.
    *
-   * @param uri the Redis URI ({@code redis://host:6379}); unset (the default) keeps the in-memory adapter
-   * @param key the prefix of the pub/sub channels; {@code socket.io} by default (as Node's adapter)
-   * @param requestsTimeout how long a cluster request ({@code fetchSockets}, acks) waits for the other nodes; 5 s
+   * @param uri the Redis URI (redis://host:6379); unset (the default) keeps the in-memory adapter
+   * @param key the prefix of the pub/sub channels; socket.io by default (as Node's adapter)
+   * @param requestsTimeout how long a cluster request (fetchSockets, acks) waits for the other nodes; 5 s
    */
   public record Redis(String uri, String key, Duration requestsTimeout) {}
 }
