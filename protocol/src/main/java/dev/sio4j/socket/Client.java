@@ -3,7 +3,7 @@ package dev.sio4j.socket;
 import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.engine.EngineSocketListener;
 import dev.sio4j.socket.parser.EncodedPacket;
-import dev.sio4j.socket.parser.PacketDecoder;
+import dev.sio4j.socket.parser.SocketParser;
 import dev.sio4j.socket.parser.PacketType;
 import dev.sio4j.socket.parser.ParseException;
 import dev.sio4j.socket.parser.SocketPacket;
@@ -32,7 +32,7 @@ final class Client implements EngineSocketListener {
 
   private final SocketIoServer server;
   private final EngineSocket conn;
-  private final PacketDecoder decoder;
+  private final SocketParser.Decoder decoder;
   private final Executor context;
   /** namespace name → socket. */
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ final class Client implements EngineSocketListener {
   Client(SocketIoServer server, EngineSocket conn) {
     this.server = server;
     this.conn = conn;
-    this.decoder = new PacketDecoder(server.options().decoderLimits());
+    this.decoder = server.options().parser().newDecoder(server.options().decoderLimits());
     Executor executor = server.options().executor();
     this.context = executor == null ? Runnable::run : new SerialExecutor(executor);
     conn.addListener(this);
@@ -248,7 +248,11 @@ final class Client implements EngineSocketListener {
       onFlushed.run();
       return;
     }
-    conn.send(packet.text(), onFlushed);
+    if (packet.text() != null) {
+      conn.send(packet.text(), onFlushed);
+    } else {
+      conn.send(packet.textMessage(), onFlushed);
+    }
   }
 
   /** Closes the session from the Socket.IO layer (Node's {@code close}: reason {@code forced server close}). */
