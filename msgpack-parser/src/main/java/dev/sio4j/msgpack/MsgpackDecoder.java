@@ -22,7 +22,6 @@ import java.util.Map;
 import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -66,14 +65,29 @@ final class MsgpackDecoder implements SocketParser.Decoder {
     if (length > limits.maxPacketSize()) {
       throw new ParseException(Kind.TOO_LARGE, length + " bytes");
     }
-    try (MessageUnpacker in = MessagePack.newDefaultUnpacker(data.duplicate())) {
+    // msgpack-core reads a direct buffer (Jetty hands those) through sun.nio.ch, which the JDK does not export: it
+    // would fail with IllegalAccessError. A heap copy costs one arraycopy, as the JSON decoder's attachments do.
+    byte[] bytes;
+    int offset;
+    if (data.hasArray()) {
+      bytes = data.array();
+      offset = data.arrayOffset() + data.position();
+    } else {
+      bytes = new byte[length];
+      data.duplicate().get(bytes);
+      offset = 0;
+    }
+    try (MessageUnpacker in = MessagePack.newDefaultUnpacker(bytes, offset, length)) {
       Object root = new Reader(in, length).value(-1); // -1: data nests as deep as with JSON
       if (in.hasNext()) {
         throw new ParseException(Kind.INVALID_ENCODING, "trailing bytes after the packet");
       }
       return packet(root);
-    } catch (IOException | MessagePackException | ArithmeticException e) {
-      // truncated input, a reserved byte (0xc1), an integer beyond its type, ...
+    } catch (ParseException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // truncated input, a reserved byte (0xc1), an integer beyond its type... (MessagePackException); any other
+      // runtime failure of msgpack-core is a refusal of this input too, never an exception escaping to the engine
       throw new ParseException(Kind.INVALID_ENCODING, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }

@@ -106,6 +106,18 @@ class MsgpackParserTest {
   }
 
   @Test
+  void decodesFromDirectAndSlicedBuffers() {
+    // Jetty hands WebSocket messages in direct buffers; msgpack-core cannot read those without sun.nio.ch
+    byte[] frame = hex("84a47479706503a46461746191c403010203a2696407a36e7370a62f61646d696e");
+    ByteBuffer direct = ByteBuffer.allocateDirect(frame.length + 2);
+    direct.put((byte) 0).put(frame).put((byte) 0).flip().position(1).limit(1 + frame.length);
+    assertEquals(7L, decoder.decode(direct).id());
+    ByteBuffer sliced = ByteBuffer.wrap(new byte[frame.length + 3], 3, frame.length).slice();
+    sliced.duplicate().put(frame);
+    assertEquals("/admin", decoder.decode(sliced).namespace());
+  }
+
+  @Test
   void decodesABrowsersArrayBufferAndIgnoresTheClientsOptions() {
     // socket.io-client sends {type, data, options: {compress}, nsp}; an ArrayBuffer is notepack's ext type 0
     SocketPacket p = decode("84a47479706502a46461746192a178c702000908a76f7074696f6e7381a8636f6d7072657373c3a36e7370a12f");
