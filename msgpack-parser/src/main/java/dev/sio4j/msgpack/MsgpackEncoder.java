@@ -40,11 +40,14 @@ final class MsgpackEncoder implements SocketParser.Encoder {
   private static final double MAX_SAFE_INTEGER = 9007199254740991d;
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
+  /** Most packets are small: start at 256 bytes instead of msgpack-core's 8 KiB per encode (it grows as needed). */
+  private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(256);
+
   private final Jsonb jsonb = JsonbBuilder.create();
 
   @Override
   public EncodedPacket encode(SocketPacket packet) {
-    MessageBufferPacker pk = MessagePack.newDefaultBufferPacker();
+    MessageBufferPacker pk = PACKER.newBufferPacker();
     try {
       pk.packMapHeader(2 + (packet.data() != null ? 1 : 0) + (packet.id() != null ? 1 : 0));
       pk.packString("type").packInt(wireType(packet.type()));
