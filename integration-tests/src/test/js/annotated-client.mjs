@@ -1,12 +1,13 @@
-// Usage: node annotated-client.mjs <base-url> <polling|websocket>
+// Usage: node annotated-client.mjs <base-url> <polling|websocket> [json|msgpack] [path]
 // The official socket.io-client against the annotated endpoint classes of dev.sio4j.it.annotated.app:
 // record, List<record>, POJO and binary arguments; acks by return value, CompletionStage and explicit Ack; a
 // conversion error answered to the ack; a connect guard refusing with data; a dynamic (regex) namespace;
 // @OnDisconnect reasons reported back through another client.
 // Prints "OK <transport>" and exits 0; exits 1 on any failure.
 import { io } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
 
-const [url, mode] = process.argv.slice(2);
+const [url, mode, parser = "json", path = "/socket.io/"] = process.argv.slice(2);
 const options = {
   polling: { transports: ["polling"], upgrade: false },
   websocket: { transports: ["websocket"] },
@@ -26,7 +27,8 @@ const canonical = (v) =>
   Array.isArray(v) ? v.map(canonical)
     : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v;
 const same = (a, b) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-const connect = (nsp, extra = {}) => io(url + nsp, { ...options, forceNew: true, ...extra });
+const parserOptions = parser === "msgpack" ? { parser: msgpackParser } : {};
+const connect = (nsp, extra = {}) => io(url + nsp, { ...options, ...parserOptions, path, forceNew: true, ...extra });
 const connected = async (socket) => {
   if (!socket.connected) {
     const [err] = await Promise.race([once(socket, "connect").then(() => [null]), once(socket, "connect_error")]);

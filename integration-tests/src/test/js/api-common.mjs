@@ -1,16 +1,23 @@
 // Shared helpers of the api-*.mjs scripts: connecting the official socket.io-client to the ApiApp server, sending
 // its commands, waiting for events with timeouts, and running named scenarios that each yield a JSON result.
-// Usage of a script: node api-<area>.mjs <base-url> <websocket|polling>
+// Usage of a script: node api-<area>.mjs <base-url> <websocket|polling> [json|msgpack]
+// With msgpack the client uses socket.io-msgpack-parser and the ApiApp servers that use the msgpack parser
+// (/socket.io/ becomes /msgpack/, /recovery/ becomes /msgpack-recovery/).
 // Prints "RESULT {<scenario>: <result or {scenarioFailed}>...}" and exits 0 (a failed scenario is reported in its result).
 import { io } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
 
-export const [baseUrl, transport] = process.argv.slice(2);
-if (!baseUrl || !["websocket", "polling"].includes(transport)) {
-  console.error("usage: node api-<area>.mjs <base-url> <websocket|polling>");
+export const [baseUrl, transport, parser = "json"] = process.argv.slice(2);
+if (!baseUrl || !["websocket", "polling"].includes(transport) || !["json", "msgpack"].includes(parser)) {
+  console.error("usage: node api-<area>.mjs <base-url> <websocket|polling> [json|msgpack]");
   process.exit(2);
 }
 const transportOptions =
   transport === "polling" ? { transports: ["polling"], upgrade: false } : { transports: ["websocket"] };
+const MSGPACK_PATHS = { "/socket.io/": "/msgpack/", "/recovery/": "/msgpack-recovery/" };
+const parserOptions = parser === "msgpack" ? { parser: msgpackParser } : {};
+/** The server path for this parser: the msgpack twin of a JSON server's path. */
+const serverPath = (path) => (parser === "msgpack" ? MSGPACK_PATHS[path] ?? path : path);
 
 export const WAIT = 15000;
 let counter = 0;
@@ -24,7 +31,8 @@ export const track = (socket) => (opened.push(socket), socket);
 /** A new connection (own Manager) to nsp on the /socket.io/ server unless told otherwise; not yet connected. */
 export function client(nsp = "/", options = {}) {
   const { path = "/socket.io/", ...rest } = options;
-  const socket = io(baseUrl + nsp, { ...transportOptions, forceNew: true, reconnection: false, path, ...rest });
+  const socket = io(baseUrl + nsp, {
+    ...transportOptions, ...parserOptions, forceNew: true, reconnection: false, path: serverPath(path), ...rest });
   opened.push(socket);
   return socket;
 }

@@ -204,6 +204,11 @@ final class EngineSession implements EngineSocket {
   }
 
   @Override
+  public void send(OutboundMessage message, Runnable onFlushed) {
+    enqueue(message, Objects.requireNonNull(onFlushed, "onFlushed"), false);
+  }
+
+  @Override
   public void sendAll(Object... messages) {
     if (messages.length == 1) {
       enqueue(OutboundMessage.of(messages[0]), null, false);

@@ -51,6 +51,15 @@ public interface EngineSocket {
   void send(String text, Runnable onFlushed);
 
   /**
+   * Queues a prepared message (text or binary) and runs {@code onFlushed} once it has been written to the transport.
+   * The default runs {@code onFlushed} right after queueing; sessions that know when a write completed override it.
+   */
+  default void send(OutboundMessage message, Runnable onFlushed) {
+    send(message);
+    onFlushed.run();
+  }
+
+  /**
    * Queues a batch of messages that must not be interleaved with other sends (a Socket.IO binary packet: its header
    * then its attachments). Each element is a {@link String} (text), a {@code byte[]} / {@link ByteBuffer} (binary), or
    * an {@link OutboundMessage}: pass the same {@code OutboundMessage} to many sessions (a broadcast) and it is encoded

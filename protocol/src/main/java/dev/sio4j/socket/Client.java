@@ -3,7 +3,7 @@ package dev.sio4j.socket;
 import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.engine.EngineSocketListener;
 import dev.sio4j.socket.parser.EncodedPacket;
-import dev.sio4j.socket.parser.PacketDecoder;
+import dev.sio4j.socket.parser.SocketParser;
 import dev.sio4j.socket.parser.PacketType;
 import dev.sio4j.socket.parser.ParseException;
 import dev.sio4j.socket.parser.SocketPacket;
@@ -33,7 +33,7 @@ final class Client implements EngineSocketListener {
 
   private final SocketIoServer server;
   private final EngineSocket conn;
-  private final PacketDecoder decoder;
+  private final SocketParser.Decoder decoder;
   private final Executor context;
   /** namespace name → socket. */
   private final Map<String, Socket> nsps = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ final class Client implements EngineSocketListener {
   Client(SocketIoServer server, EngineSocket conn) {
     this.server = server;
     this.conn = conn;
-    this.decoder = new PacketDecoder(server.options().decoderLimits());
+    this.decoder = server.options().parser().newDecoder(server.options().decoderLimits());
     Executor executor = server.options().executor();
     // serial even without an executor: a stage completing on another thread (an asynchronous middleware or session
     // restore) then runs the connection listeners before the client's next packet is handled, which the CONNECT
@@ -252,7 +252,11 @@ final class Client implements EngineSocketListener {
       onFlushed.run();
       return;
     }
-    conn.send(packet.text(), onFlushed);
+    if (packet.text() != null) {
+      conn.send(packet.text(), onFlushed);
+    } else {
+      conn.send(packet.textMessage(), onFlushed);
+    }
   }
 
   /** Closes the session from the Socket.IO layer (Node's {@code close}: reason {@code forced server close}). */

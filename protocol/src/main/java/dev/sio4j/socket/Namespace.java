@@ -6,7 +6,7 @@ import dev.sio4j.socket.adapter.AdapterSocket;
 import dev.sio4j.socket.adapter.BroadcastFlags;
 import dev.sio4j.socket.adapter.BroadcastOptions;
 import dev.sio4j.socket.adapter.Session;
-import dev.sio4j.socket.parser.PacketEncoder;
+import dev.sio4j.socket.parser.SocketParser;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -503,7 +503,7 @@ public class Namespace {
     }
 
     @Override
-    public PacketEncoder encoder() {
+    public SocketParser.Encoder encoder() {
       return server.encoder();
     }
 

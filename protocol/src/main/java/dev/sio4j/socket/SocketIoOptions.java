@@ -6,6 +6,7 @@ import dev.sio4j.socket.adapter.AdapterNamespace;
 import dev.sio4j.socket.adapter.InMemoryAdapter;
 import dev.sio4j.socket.adapter.SessionAwareAdapter;
 import dev.sio4j.socket.parser.DecoderLimits;
+import dev.sio4j.socket.parser.SocketParser;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -35,6 +36,8 @@ import java.util.function.Function;
  *     last socket leaves, as Node's option of that name; defaults to {@code false} like Node. Turn it on when
  *     clients choose the names (e.g. {@code io.of(Pattern.compile("/room-\\d+"))}): otherwise every name a client
  *     ever connected to keeps its namespace for the life of the server
+ * @param parser the Socket.IO packet codec (Node's {@code parser} option); defaults to {@link SocketParser#json()}.
+ *     Clients must use the same one ({@code socket.io-msgpack-parser} for {@code SocketParser.byName("msgpack")})
  */
 public record SocketIoOptions(
     EngineOptions engine,
@@ -45,7 +48,8 @@ public record SocketIoOptions(
     Executor executor,
     Function<AdapterNamespace, Adapter> adapterFactory,
     ConnectionStateRecovery connectionStateRecovery,
-    boolean cleanupEmptyChildNamespaces) {
+    boolean cleanupEmptyChildNamespaces,
+    SocketParser parser) {
 
   /** Validates every value. */
   public SocketIoOptions {
@@ -64,13 +68,22 @@ public record SocketIoOptions(
       throw new IllegalArgumentException("maxPendingAcks must be > 0, was " + maxPendingAcks);
     }
     Objects.requireNonNull(adapterFactory, "adapterFactory");
+    Objects.requireNonNull(parser, "parser");
+  }
+
+  /** The options with the default parser (the constructor before that option existed). */
+  public SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, int maxNestingDepth,
+      int maxPendingAcks, Executor executor, Function<AdapterNamespace, Adapter> adapterFactory,
+      ConnectionStateRecovery connectionStateRecovery, boolean cleanupEmptyChildNamespaces) {
+    this(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor, adapterFactory,
+        connectionStateRecovery, cleanupEmptyChildNamespaces, SocketParser.json());
   }
 
   /** The options without connection state recovery (the constructor before that option existed). */
   public SocketIoOptions(EngineOptions engine, Duration connectTimeout, int maxAttachments, int maxNestingDepth,
       int maxPendingAcks, Executor executor, Function<AdapterNamespace, Adapter> adapterFactory) {
     this(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor, adapterFactory, null,
-        false);
+        false, SocketParser.json());
   }
 
   /** The defaults. */
@@ -99,6 +112,7 @@ public record SocketIoOptions(
     private Function<AdapterNamespace, Adapter> adapterFactory;
     private ConnectionStateRecovery connectionStateRecovery;
     private boolean cleanupEmptyChildNamespaces;
+    private SocketParser parser = SocketParser.json();
 
     private Builder() {}
 
@@ -120,6 +134,8 @@ public record SocketIoOptions(
     public Builder connectionStateRecovery(ConnectionStateRecovery v) { connectionStateRecovery = v; return this; }
     /** See {@link SocketIoOptions#cleanupEmptyChildNamespaces()}. */
     public Builder cleanupEmptyChildNamespaces(boolean v) { cleanupEmptyChildNamespaces = v; return this; }
+    /** See {@link SocketIoOptions#parser()}, e.g. {@code parser(SocketParser.byName("msgpack"))}. */
+    public Builder parser(SocketParser v) { parser = v; return this; }
 
     /** Builds and validates. */
     public SocketIoOptions build() {
@@ -131,7 +147,7 @@ public record SocketIoOptions(
                 csr.maxBufferedBytes(), csr.maxSessions());
       }
       return new SocketIoOptions(engine, connectTimeout, maxAttachments, maxNestingDepth, maxPendingAcks, executor,
-          adapters, connectionStateRecovery, cleanupEmptyChildNamespaces);
+          adapters, connectionStateRecovery, cleanupEmptyChildNamespaces, parser);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.sio4j.socket;
 
 import dev.sio4j.engine.EngineServer;
 import dev.sio4j.engine.EngineSocket;
-import dev.sio4j.socket.parser.PacketEncoder;
+import dev.sio4j.socket.parser.SocketParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class SocketIoServer {
 
   private final SocketIoOptions options;
   private final EngineServer engine;
-  private final PacketEncoder encoder = new PacketEncoder();
+  private final SocketParser.Encoder encoder;
   private final ScheduledExecutorService timer;
   private final Map<String, Namespace> nsps = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
@@ -58,6 +58,7 @@ public final class SocketIoServer {
   /** For tests: {@code engine} may be {@code null}; sessions are then fed through {@link #attach}. */
   SocketIoServer(SocketIoOptions options, EngineServer engine) {
     this.options = options;
+    this.encoder = options.parser().newEncoder();
     this.engine = engine;
     if (engine != null) {
       this.timer = engine.scheduler(); // one timer thread for the whole server
@@ -302,7 +303,7 @@ public final class SocketIoServer {
     return null;
   }
 
-  PacketEncoder encoder() {
+  SocketParser.Encoder encoder() {
     return encoder;
   }
 

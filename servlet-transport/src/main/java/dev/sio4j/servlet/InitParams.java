@@ -59,6 +59,8 @@ import java.util.function.Function;
  *       {@code sio4j.connectionStateRecovery.maxSessions}</td><td>ints (10,000 each)</td></tr>
  *   <tr><td>{@code sio4j.connectionStateRecovery.maxBufferedBytes}</td><td>bytes kept for replay per namespace
  *       (16 MiB)</td></tr>
+ *   <tr><td>{@code sio4j.parser}</td><td>the Socket.IO packet codec by name: {@code json} (default) or
+ *       {@code msgpack} (needs {@code sio4j-msgpack-parser}; clients use {@code socket.io-msgpack-parser})</td></tr>
  *   <tr><td>{@code sio4j.cleanupEmptyChildNamespaces}</td><td>boolean, default {@code false}: remove a dynamic
  *       namespace's child once its last socket left</td></tr>
  *   <tr><td>{@code sio4j.endpoints}</td><td>comma list of {@code @SocketIoEndpoint} class names to register (for
@@ -222,6 +224,14 @@ final class InitParams {
     ifPresent(intValue("maxPendingAcks"), b::maxPendingAcks);
     ifPresent(intValue("maxNestingDepth"), b::maxNestingDepth);
     ifPresent(bool("cleanupEmptyChildNamespaces"), b::cleanupEmptyChildNamespaces);
+    String parser = raw("parser");
+    if (parser != null) {
+      try {
+        b.parser(dev.sio4j.socket.parser.SocketParser.byName(parser));
+      } catch (IllegalArgumentException e) {
+        throw bad("parser", parser, "json or the name of a parser on the class path (" + e.getMessage() + ")");
+      }
+    }
     b.connectionStateRecovery(connectionStateRecovery());
     return b.build();
   }

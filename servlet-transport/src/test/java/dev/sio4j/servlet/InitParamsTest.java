@@ -96,6 +96,15 @@ class InitParamsTest {
   }
 
   @Test
+  void choosesTheParserByNameJsonByDefault() {
+    assertEquals("json", params(Map.of()).socketIoOptions().parser().name());
+    assertEquals("msgpack", params(Map.of("sio4j.parser", "msgpack")).socketIoOptions().parser().name());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> params(Map.of("sio4j.parser", "cbor")).socketIoOptions());
+    assertTrue(e.getMessage().contains("sio4j.parser='cbor'"), e.getMessage());
+  }
+
+  @Test
   void readsConnectionStateRecoveryWhichIsOffByDefault() {
     assertNull(params(Map.of()).socketIoOptions().connectionStateRecovery());
     dev.sio4j.socket.ConnectionStateRecovery d = params(Map.of("sio4j.connectionStateRecovery", "true"))

@@ -26,12 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SocketPacketEncodeBench {
 
   private final PacketEncoder encoder = new PacketEncoder();
-  private final SocketPacket text =
-      SocketPacket.event("/", List.of("tick", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), null);
-  private final SocketPacket object =
+  /** The packets, shared with {@link MsgpackPacketBench} so both parsers encode the same ones. */
+  static final SocketPacket TEXT = SocketPacket.event("/", List.of("tick", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), null);
+  static final SocketPacket OBJECT =
       SocketPacket.event("/", List.of("message", Map.of("from", "ada", "text", "hello there", "n", 42)), 7L);
+  static final SocketPacket BINARY = SocketPacket.event("/", List.of("file", new byte[1024]), null);
+  private final SocketPacket text = TEXT;
+  private final SocketPacket object = OBJECT;
   private final SocketPacket ack = SocketPacket.ack("/", 12, List.of("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
-  private final SocketPacket binary = SocketPacket.event("/", List.of("file", new byte[1024]), null);
+  private final SocketPacket binary = BINARY;
 
   @Benchmark
   public EncodedPacket textEvent() {

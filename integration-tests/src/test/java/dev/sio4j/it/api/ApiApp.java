@@ -9,6 +9,12 @@ import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoOptions;
 import dev.sio4j.socket.SocketIoServer;
+import dev.sio4j.socket.parser.SocketParser;
+import dev.sio4j.annotation.binding.AnnotatedEndpoints;
+import dev.sio4j.it.annotated.app.GuardedEndpoint;
+import dev.sio4j.it.annotated.app.ObservedEndpoint;
+import dev.sio4j.it.annotated.app.RoomEndpoint;
+import dev.sio4j.it.annotated.app.ShapesEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,11 @@ import java.util.regex.Pattern;
  *   <li>{@code /recovery-async/}: the same with an adapter whose {@code restoreSession} completes on another
  *       thread ({@link AsyncRestoreAdapter}).
  *   <li>{@code /fastping/}: namespace {@code /} only, pingInterval 300 ms, pingTimeout 200 ms, for ping timeouts.
+ *   <li>{@code /msgpack/} and {@code /msgpack-recovery/}: the namespaces {@code /}, {@code /chat} and
+ *       {@code /guarded} of {@code /socket.io/} (without recovery, with it) with the msgpack parser, for clients with
+ *       {@code socket.io-msgpack-parser}.
+ *   <li>{@code /msgpack-annotated/}: the annotated endpoints of {@code dev.sio4j.it.annotated.app} with the msgpack
+ *       parser.
  * </ul>
  *
  * <p>Every socket's disconnection is recorded ({@link #disconnection(String)}): the reason and the rooms it still saw
@@ -48,6 +59,9 @@ public final class ApiApp {
   private final SocketIoServer recovery;
   private final SocketIoServer recoveryAsync;
   private final SocketIoServer fastPing;
+  private final SocketIoServer msgpack;
+  private final SocketIoServer msgpackRecovery;
+  private final SocketIoServer msgpackAnnotated;
   private final Namespace regexParent;
   private final Namespace predicateParent;
 
@@ -65,15 +79,21 @@ public final class ApiApp {
     fastPing = new SocketIoServer(SocketIoOptions.builder()
         .engine(engine("/fastping/", Duration.ofMillis(300), Duration.ofMillis(200))).build());
 
-    main.onConnection(this::setUp);
-    main.of("/chat").onConnection(this::setUp);
-    main.of("/guarded").use((socket, next) -> CompletableFuture.runAsync(() -> {
-      if ("secret".equals(socket.handshake().auth().get("token"))) {
-        next.proceed();
-      } else {
-        next.fail(new ConnectionRefused("not authorized", Map.of("code", 4001, "reason", "bad token")));
-      }
-    })).onConnection(this::setUp);
+    msgpack = new SocketIoServer(SocketIoOptions.builder().parser(SocketParser.byName("msgpack"))
+        .engine(engine("/msgpack/", Duration.ofSeconds(20), Duration.ofSeconds(20))).build());
+    msgpackRecovery = new SocketIoServer(SocketIoOptions.builder().parser(SocketParser.byName("msgpack"))
+        .engine(engine("/msgpack-recovery/", Duration.ofSeconds(20), Duration.ofSeconds(20)))
+        .connectionStateRecovery(ConnectionStateRecovery.defaults()).build());
+    msgpackAnnotated = new SocketIoServer(SocketIoOptions.builder().parser(SocketParser.byName("msgpack"))
+        .engine(engine("/msgpack-annotated/", Duration.ofSeconds(20), Duration.ofSeconds(20))).build());
+    for (Class<?> endpoint : List.of(ShapesEndpoint.class, GuardedEndpoint.class, RoomEndpoint.class,
+        ObservedEndpoint.class)) {
+      AnnotatedEndpoints.register(msgpackAnnotated, endpoint);
+    }
+
+    setUpNamespaces(main);
+    setUpNamespaces(msgpack);
+    setUpNamespaces(msgpackRecovery);
     regexParent = main.of(Pattern.compile("/dyn-\\d+")).onConnection(this::setUp);
     predicateParent = main.of((name, auth) -> name.startsWith("/pred-") && Boolean.TRUE.equals(auth.get("allow")))
         .onConnection(this::setUp);
@@ -81,6 +101,19 @@ public final class ApiApp {
     recovery.onConnection(this::setUp);
     recoveryAsync.onConnection(this::setUp);
     fastPing.onConnection(this::setUp);
+  }
+
+  /** {@code /}, {@code /chat} and {@code /guarded} (see the class comment). */
+  private void setUpNamespaces(SocketIoServer io) {
+    io.onConnection(this::setUp);
+    io.of("/chat").onConnection(this::setUp);
+    io.of("/guarded").use((socket, next) -> CompletableFuture.runAsync(() -> {
+      if ("secret".equals(socket.handshake().auth().get("token"))) {
+        next.proceed();
+      } else {
+        next.fail(new ConnectionRefused("not authorized", Map.of("code", 4001, "reason", "bad token")));
+      }
+    })).onConnection(this::setUp);
   }
 
   private static EngineOptions engine(String path, Duration pingInterval, Duration pingTimeout) {
@@ -94,6 +127,9 @@ public final class ApiApp {
     mount.serve(recovery);
     mount.serve(recoveryAsync);
     mount.serve(fastPing);
+    mount.serve(msgpack);
+    mount.serve(msgpackRecovery);
+    mount.serve(msgpackAnnotated);
   }
 
   /** Closes the servers. */
@@ -102,6 +138,9 @@ public final class ApiApp {
     recovery.close();
     recoveryAsync.close();
     fastPing.close();
+    msgpack.close();
+    msgpackRecovery.close();
+    msgpackAnnotated.close();
   }
 
   /** Completes when the socket with this id has disconnected (from any of the servers). */

@@ -41,8 +41,16 @@ final class ApiScenarios {
 
   /** The result of one scenario of {@code script} on {@code container} over {@code transport}. */
   static JsonObject result(String script, Container container, String transport, String scenario) {
-    JsonObject all = RESULTS.computeIfAbsent(List.of(script, container, transport), k -> run(script, container,
-        transport));
+    return result(script, container, transport, "json", scenario);
+  }
+
+  /**
+   * The result of one scenario of {@code script} with the client's {@code parser} ({@code json}, or {@code msgpack}:
+   * socket.io-msgpack-parser against the ApiApp servers that use the msgpack parser).
+   */
+  static JsonObject result(String script, Container container, String transport, String parser, String scenario) {
+    JsonObject all = RESULTS.computeIfAbsent(List.of(script, container, transport, parser), k -> run(script, container,
+        transport, parser));
     JsonObject r = all.getJsonObject(scenario);
     assertNotNull(r, () -> "no result for scenario " + scenario + " in " + all);
     if (r.containsKey("scenarioFailed")) {
@@ -52,10 +60,10 @@ final class ApiScenarios {
     return r;
   }
 
-  private static JsonObject run(String script, Container container, String transport) {
+  private static JsonObject run(String script, Container container, String transport, String parser) {
     try {
-      String out = NodeScript.run(Duration.ofSeconds(90), script + "-" + container + "-" + transport, script,
-          ApiServers.baseUrl(container), transport);
+      String out = NodeScript.run(Duration.ofSeconds(90), script + "-" + container + "-" + transport + "-" + parser,
+          script, ApiServers.baseUrl(container), transport, parser);
       String line = out.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
           .orElseThrow(() -> new AssertionError("no RESULT line from " + script + ":\n" + out));
       try (JsonReader reader = Json.createReader(new StringReader(line.substring("RESULT ".length())))) {

@@ -14,7 +14,11 @@ class MiddlewareIT {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource(TARGETS)
   void namespaceMiddlewareErrorReachesConnectErrorWithData(Container c, String transport) {
-    JsonObject r = NamespacesIT.result(c, transport, "namespaceMiddlewareRefuses");
+    assertRefusedWithData(NamespacesIT.result(c, transport, "namespaceMiddlewareRefuses"));
+  }
+
+  /** The result of api-namespaces.mjs's {@code namespaceMiddlewareRefuses} scenario, whatever the parser. */
+  static void assertRefusedWithData(JsonObject r) {
     for (String key : new String[] {"wrongToken", "noAuth"}) {
       JsonObject error = r.getJsonObject(key);
       assertEquals("not authorized", error.getString("message"), error::toString);

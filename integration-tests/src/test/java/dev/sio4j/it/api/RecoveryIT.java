@@ -20,7 +20,7 @@ class RecoveryIT {
     return ApiScenarios.result("api-recovery.mjs", c, transport, scenario);
   }
 
-  private static void assertRecovered(JsonObject r, String clientReason, String... serverReason) {
+  static void assertRecovered(JsonObject r, String clientReason, String... serverReason) {
     assertEquals(clientReason, r.getString("clientReason"), r::toString);
     assertTrue(java.util.List.of(serverReason).contains(r.getString("serverReason")), r::toString);
     assertEquals(true, r.getBoolean("recovered"), "socket.recovered on the client: " + r);

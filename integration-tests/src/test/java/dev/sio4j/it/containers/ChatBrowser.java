@@ -11,8 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -24,40 +22,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ChatBrowser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("sio4j.it.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("sio4j.it.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
+  static final Path CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+  private final HeadlessChromium browser;
   private final ChromeDriver driver;
-  private final ChromeDriverService service;
-  private final Path profile;
   private final String nickname;
 
-  private ChatBrowser(ChromeDriver driver, ChromeDriverService service, Path profile, String nickname) {
-    this.driver = driver;
-    this.service = service;
-    this.profile = profile;
+  private ChatBrowser(HeadlessChromium browser, String nickname) {
+    this.browser = browser;
+    this.driver = browser.driver();
     this.nickname = nickname;
   }
 
   /** Whether Chromium and its driver are installed. */
   static boolean available() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    return HeadlessChromium.available();
   }
 
   /** Opens the chat page in a new browser and joins {@code room} as {@code nickname}. */
   static ChatBrowser join(URI page, String nickname, String room) throws IOException {
-    Path profile = Files.createTempDirectory(Layout.dir("browser"), "profile-");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().withLogFile(Layout.dir("browser").resolve("chromedriver-" + nickname + ".log").toFile())
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1000,700", "--user-data-dir=" + profile);
-    ChromeDriver driver = new ChromeDriver(service, options);
-    ChatBrowser browser = new ChatBrowser(driver, service, profile, nickname);
+    ChatBrowser browser = new ChatBrowser(HeadlessChromium.start(nickname), nickname);
+    ChromeDriver driver = browser.driver;
     try {
       driver.get(page.toString());
       driver.findElement(By.id("nickname")).sendKeys(nickname);
@@ -110,15 +97,6 @@ final class ChatBrowser implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      driver.quit();
-    } finally {
-      service.stop();
-      try {
-        Layout.deleteTree(profile);
-      } catch (IOException e) {
-        // a temporary profile under target/: harmless if left
-      }
-    }
+    browser.close();
   }
 }

@@ -1,6 +1,6 @@
 package dev.sio4j.socket.adapter;
 
-import dev.sio4j.socket.parser.PacketEncoder;
+import dev.sio4j.socket.parser.SocketParser;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -16,7 +16,7 @@ public interface AdapterNamespace {
   String name();
 
   /** The shared encoder (encode a broadcast once with it). */
-  PacketEncoder encoder();
+  SocketParser.Encoder encoder();
 
   /** The socket connected to this node with that id, or {@code null}. */
   AdapterSocket socket(String id);

@@ -101,10 +101,7 @@ public class SessionAwareAdapter extends InMemoryAdapter {
       withOffset.add(offset); // last, so the client knows the last packet it processed (as Node)
       SocketPacket own = new SocketPacket(packet.type(), namespace().name(), withOffset, null);
       EncodedPacket encoded = namespace().encoder().encode(own);
-      long size = encoded.text().length();
-      for (byte[] a : encoded.attachments()) {
-        size += a.length;
-      }
+      long size = encoded.size();
       packets.addLast(new Persisted(offset, opts, withOffset, size, clock.getAsLong()));
       bufferedBytes += size;
       // a packet bigger than the whole bound is not kept either: a client that missed it is not recovered

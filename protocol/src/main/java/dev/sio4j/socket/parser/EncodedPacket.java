@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A packet on the wire: one text message, then its binary attachments (one binary message each, in order). The same
+ * A packet on the wire: one text message, then its binary attachments (one binary message each, in order), as the
+ * default parser writes it; or one binary message and nothing else ({@link #binaryFrame}), as a binary parser such as
+ * msgpack writes it. The same
  * instance may be handed to many sessions: a broadcast is encoded once, and the engine messages built from it
  * ({@link #textMessage()}, {@link #messages()}) are built once too and shared by every recipient.
  *
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class EncodedPacket {
 
   private final String text;
+  private final byte[] frame;
   private final List<byte[]> attachments;
   private OutboundMessage textMessage; // lazily cached
   private Object[] messages; // lazily cached
@@ -26,12 +29,37 @@ public final class EncodedPacket {
    */
   public EncodedPacket(String text, List<byte[]> attachments) {
     this.text = Objects.requireNonNull(text, "text");
+    this.frame = null;
     this.attachments = List.copyOf(attachments);
   }
 
-  /** The text message (header and JSON). */
+  private EncodedPacket(byte[] frame) {
+    this.text = null;
+    this.frame = Objects.requireNonNull(frame, "frame");
+    this.attachments = List.of();
+  }
+
+  /**
+   * A packet that is one binary message (a binary parser's frame: one WebSocket binary frame, one polling binary
+   * packet). The array must not be modified afterwards: it is shared by every recipient.
+   */
+  public static EncodedPacket binaryFrame(byte[] frame) {
+    return new EncodedPacket(frame);
+  }
+
+  /** The text message (header and JSON), or {@code null} for a {@link #binaryFrame}. */
   public String text() {
     return text;
+  }
+
+  /** The single binary message of a {@link #binaryFrame}, or {@code null} for a text packet. Must not be modified. */
+  public byte[] frame() {
+    return frame;
+  }
+
+  /** Whether the packet is exactly one engine message (no attachments), so it may be sent volatile or flushed. */
+  public boolean isSingleMessage() {
+    return attachments.isEmpty();
   }
 
   /** The binary attachments, empty for non-binary packets. */
@@ -39,16 +67,28 @@ public final class EncodedPacket {
     return attachments;
   }
 
+  /** The weight of the packet for buffering bounds: characters of the text (or bytes of the frame) plus attachments. */
+  public long size() {
+    long size = text != null ? text.length() : frame.length;
+    for (byte[] a : attachments) {
+      size += a.length;
+    }
+    return size;
+  }
+
   /** Whether there are attachments. */
   public boolean isBinary() {
     return !attachments.isEmpty();
   }
 
-  /** The text as an engine message whose wire form is encoded once for all recipients. */
+  /**
+   * The text (or the frame of a {@link #binaryFrame}) as an engine message whose wire form is encoded once for all
+   * recipients.
+   */
   public OutboundMessage textMessage() {
     OutboundMessage m = textMessage;
     if (m == null) {
-      m = OutboundMessage.text(text);
+      m = text != null ? OutboundMessage.text(text) : OutboundMessage.binary(frame);
       textMessage = m;
     }
     return m;
@@ -95,6 +135,9 @@ public final class EncodedPacket {
 
   @Override
   public String toString() {
+    if (frame != null) {
+      return "EncodedPacket[" + frame.length + " binary bytes]";
+    }
     return "EncodedPacket[" + text + (attachments.isEmpty() ? "" : " + " + attachments.size() + " attachments") + "]";
   }
 }

@@ -28,11 +28,10 @@ import java.util.Set;
  * <p>Validation is strict (see {@link ParseException.Kind}); after a {@link ParseException} the decoder is reset and
  * the connection should be closed. Not thread safe: one instance per connection, fed in arrival order.
  */
-public final class PacketDecoder {
+public final class PacketDecoder implements SocketParser.Decoder {
 
   /** Event names a client may not use. */
-  public static final Set<String> RESERVED_EVENTS =
-      Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+  public static final Set<String> RESERVED_EVENTS = PacketRules.RESERVED_EVENTS;
 
   private static final JsonParserFactory PARSERS = Json.createParserFactory(JsonBuffers.CONFIG);
   private static final int MAX_ID_DIGITS = 19;
@@ -62,6 +61,7 @@ public final class PacketDecoder {
    * @return the packet, or {@code null} when it is a binary packet header still waiting for its attachments
    * @throws ParseException when the message breaks the protocol
    */
+  @Override
   public SocketPacket decode(String text) {
     if (pending != null) {
       reset();
@@ -123,10 +123,10 @@ public final class PacketDecoder {
         throw new ParseException(Kind.INVALID_ACK_ID, "ack id out of range");
       }
     }
-    checkId(type, id);
+    PacketRules.checkId(type, id);
     List<Slot> slots = type.isBinary() ? new ArrayList<>(attachments) : null;
     Object data = pos < text.length() ? parseJson(text, pos, slots, attachments) : null;
-    checkPayload(type, data);
+    PacketRules.checkPayload(type, data);
     SocketPacket packet = new SocketPacket(type, namespace, data, id);
     if (!type.isBinary()) {
       return packet;
@@ -154,6 +154,7 @@ public final class PacketDecoder {
    * @return the completed packet after its last attachment, else {@code null}
    * @throws ParseException when no binary packet is waiting, or the attachments are too large
    */
+  @Override
   public SocketPacket decode(ByteBuffer data) {
     if (pending == null) {
       throw new ParseException(Kind.UNEXPECTED_BINARY, "binary message without a binary packet header");
@@ -183,44 +184,13 @@ public final class PacketDecoder {
   }
 
   /** Drops a partly received packet (Node's {@code destroy}). */
+  @Override
   public void reset() {
     pending = null;
     pendingSlots = null;
     received = null;
     receivedCount = 0;
     pendingSize = 0;
-  }
-
-  private static void checkId(PacketType type, Long id) {
-    boolean ack = type == PacketType.ACK || type == PacketType.BINARY_ACK;
-    boolean event = type == PacketType.EVENT || type == PacketType.BINARY_EVENT;
-    if (ack && id == null) {
-      throw new ParseException(Kind.INVALID_ACK_ID, "ack packet without id");
-    }
-    if (!ack && !event && id != null) {
-      throw new ParseException(Kind.INVALID_ACK_ID, "ack id not allowed on " + type);
-    }
-  }
-
-  private static void checkPayload(PacketType type, Object data) {
-    boolean ok = switch (type) {
-      case CONNECT -> data == null || data instanceof Map;
-      case DISCONNECT -> data == null;
-      case CONNECT_ERROR -> data instanceof Map || data instanceof String;
-      case ACK, BINARY_ACK -> data instanceof List;
-      case EVENT, BINARY_EVENT -> {
-        if (!(data instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof String name)) {
-          yield false;
-        }
-        if (RESERVED_EVENTS.contains(name)) {
-          throw new ParseException(Kind.RESERVED_EVENT, "reserved event name '" + name + "'");
-        }
-        yield true;
-      }
-    };
-    if (!ok) {
-      throw new ParseException(Kind.INVALID_PAYLOAD, "invalid payload for " + type);
-    }
   }
 
   private Object parseJson(String text, int from, List<Slot> slots, int attachments) {

@@ -28,7 +28,7 @@ import org.eclipse.yasson.YassonJsonb;
  *
  * <p>Thread safe: one instance (and its one {@link Jsonb}) serves every connection.
  */
-public final class PacketEncoder {
+public final class PacketEncoder implements SocketParser.Encoder {
 
   /** Cyclic or absurdly deep data is refused rather than overflowing the stack. */
   private static final int MAX_ENCODE_DEPTH = 512;
@@ -52,6 +52,7 @@ public final class PacketEncoder {
    *
    * @throws IllegalArgumentException when the data cannot be serialized (too deep, or JSON-B fails)
    */
+  @Override
   public EncodedPacket encode(SocketPacket packet) {
     List<byte[]> attachments = new ArrayList<>(0);
     // The JSON goes straight after a header reserved in the same builder (no intermediate String); the header is only

@@ -22,6 +22,11 @@ public final class ParseException extends RuntimeException {
     INVALID_ACK_ID,
     /** The payload is not valid JSON. */
     INVALID_JSON,
+    /**
+     * The message is not valid in a binary parser's encoding: malformed or truncated msgpack, a length beyond the
+     * message, an unsupported msgpack extension type, or a text message where only binary ones are expected.
+     */
+    INVALID_ENCODING,
     /** The JSON nests deeper than allowed. */
     TOO_DEEP,
     /** The packet (text or attachments) is larger than allowed. */
