@@ -56,7 +56,8 @@ import java.util.function.Function;
  *       fetch fails or the packets are no longer kept, the connection is closed rather than recovered with a gap
  *       (the client then reconnects as a new socket). A reconnection presenting the private id of a socket still
  *       connected on another connection (whose close has not reached this server yet) closes that connection first,
- *       with reason {@code transport close}, so the session is persisted and recovered.
+ *       with reason {@code transport close}, so the session is persisted and recovered. A socket persists its session
+ *       before it leaves {@link #sockets()}, so a reconnection handled while it leaves finds one or the other.
  * </ul>
  */
 public class Namespace {

@@ -775,17 +775,21 @@ public final class Socket implements RemoteSocket {
       guard("disconnecting", () -> l.accept(reason));
     }
     // after the registration, if it is still under way (Client.attach): it must not join rooms once they are left
-    java.util.concurrent.atomic.AtomicReference<Set<String>> left = new java.util.concurrent.atomic.AtomicReference<>();
     client.detach(this, () -> {
-      left.set(rooms());
+      Set<String> left = rooms();
       nsp.adapter().delAll(id);
+      if (pid != null && reason.isRecoverable()) {
+        // after leaving the rooms (the recovered socket has the same id and may join them as soon as the session
+        // can be restored) but before leaving the namespace: a reconnection handled meanwhile on another thread
+        // finds either this socket (and waits for this close) or the session, never neither
+        try {
+          nsp.adapter().persistSession(new Session(id, pid, left, new LinkedHashMap<>(data), List.of()));
+        } catch (RuntimeException e) { // the socket must still leave the namespace and its connection
+          LOG.log(Level.WARNING, () -> "socket " + id + ": the adapter failed to persist its session: " + e);
+        }
+      }
       nsp.forget(this);
     });
-    if (pid != null && reason.isRecoverable()) {
-      // only now that this socket is out of its rooms and the namespace: the recovered one has the same id, and
-      // may be registered as soon as the session can be restored
-      nsp.adapter().persistSession(new Session(id, pid, left.get(), new LinkedHashMap<>(data), List.of()));
-    }
     nsp.remove(this);
     connected = false;
     acks.failAll(new AckException(AckException.Kind.DISCONNECTED, "socket has been disconnected: " + reason));

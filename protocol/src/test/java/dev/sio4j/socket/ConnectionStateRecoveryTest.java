@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -207,17 +208,42 @@ class ConnectionStateRecoveryTest {
   }
 
   @Test
+  void aReconnectionArrivingWhileTheOldSocketLeavesIsRecovered() {
+    // the reconnection's CONNECT is handled (on another thread, here inside the adapter's persistSession) while the
+    // old connection's close is under way: between leaving the namespace and persisting its session, the old
+    // socket was neither live nor restorable, and the reconnection got a new session (RecoveryChurnIT lost its room)
+    ConnectionStateRecovery csr = ConnectionStateRecovery.defaults();
+    AtomicReference<Runnable> duringPersist = new AtomicReference<>();
+    SocketIoServer io = Fixture.server(SocketIoOptions.builder().connectionStateRecovery(csr)
+        .adapterFactory(nsp -> new SessionAwareAdapter(nsp, csr.maxDisconnectionDuration(), csr.maxBufferedPackets(),
+            csr.maxBufferedBytes(), csr.maxSessions()) {
+          @Override
+          public void persistSession(Session session) {
+            Runnable r = duringPersist.getAndSet(null);
+            if (r != null) {
+              r.run();
+            }
+            super.persistSession(session);
+          }
+        }).build());
+    io.onConnection(sockets::add);
+    FakeEngineSocket first = open(io);
+    String[] ids = connectAndReceive(io, first);
+    FakeEngineSocket second = open(io);
+    duringPersist.set(() -> second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}"));
+    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_CLOSE);
+    assertEquals(ids[0], ids(second.nextText())[0]);
+    assertTrue(nextSocket().recovered());
+  }
+
+  @Test
   void voluntaryDisconnectionIsNotRecoverable() {
     SocketIoServer io = server();
     FakeEngineSocket first = open(io);
-    first.receive("0");
-    String[] ids = ids(first.nextText());
-    nextSocket();
-    io.emit("x");
-    String offset = offsetOf(first.nextText());
+    String[] ids = connectAndReceive(io, first);
     first.receive("1"); // client namespace disconnect
     FakeEngineSocket second = open(io);
-    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + offset + "\"}");
+    second.receive("0{\"pid\":\"" + ids[1] + "\",\"offset\":\"" + ids[2] + "\"}");
     assertNotEquals(ids[0], ids(second.nextText())[0]);
   }
 
@@ -379,13 +405,18 @@ class ConnectionStateRecoveryTest {
   /** Connects, receives one event, loses the connection; returns sid, pid and the offset. */
   private String[] connectAndLoseConnection(SocketIoServer io) {
     FakeEngineSocket first = open(io);
-    first.receive("0");
-    String[] ids = ids(first.nextText());
+    String[] ids = connectAndReceive(io, first);
+    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_ERROR);
+    return ids;
+  }
+
+  /** Connects {@code conn} to the main namespace and receives one event; returns sid, pid and the offset. */
+  private String[] connectAndReceive(SocketIoServer io, FakeEngineSocket conn) {
+    conn.receive("0");
+    String[] ids = ids(conn.nextText());
     nextSocket();
     io.emit("x");
-    String offset = offsetOf(first.nextText());
-    first.closeWith(dev.sio4j.engine.DisconnectReason.TRANSPORT_ERROR);
-    return new String[] {ids[0], ids[1], offset};
+    return new String[] {ids[0], ids[1], offsetOf(conn.nextText())};
   }
 
   @Test

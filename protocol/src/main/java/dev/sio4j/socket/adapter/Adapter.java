@@ -123,8 +123,10 @@ public interface Adapter {
   }
 
   /**
-   * Keeps the state of a socket that disconnected for a recoverable reason (connection state recovery). Does
-   * nothing by default.
+   * Keeps the state of a socket that disconnected for a recoverable reason (connection state recovery). Called
+   * on the leaving connection's thread while it holds that connection's registry lock, after the socket left its
+   * rooms and before it leaves the namespace (so a reconnection sees the live socket or the session), so it must
+   * not block. Does nothing by default.
    */
   default void persistSession(Session session) {}
 
