@@ -34,6 +34,14 @@ final class PollingTransport extends Transport {
   /** Ends {@link #pendingPost} with 408 when its body is late; guarded by session.lock. */
   private java.util.concurrent.ScheduledFuture<?> postTimer;
   private boolean noopMode; // guarded by session.lock: upgrade probed, answer every poll at once
+  /**
+   * Guarded by session.lock: {@link #pendingGet} arrived after the probe and is held for {@link #PROBE_POLL_HOLD}, as
+   * Node's upgrade check answers such a poll on its 100 ms interval. A client that sends the {@code 5} on its WebSocket
+   * and then a GET on another connection races the two; held, the GET is answered 400 like any poll after the switch.
+   */
+  private boolean heldAfterProbe;
+  /** Node's upgrade check interval; not final so that a test can make the hold outlast any scheduling delay. */
+  static volatile java.time.Duration PROBE_POLL_HOLD = java.time.Duration.ofMillis(100);
   private boolean discarded; // guarded by session.lock: closed, or replaced by a WebSocket
   /**
    * Guarded by session.lock: the client's POST closed the session while no GET was pending, so the GET it may have
@@ -76,6 +84,7 @@ final class PollingTransport extends Transport {
           previous = pendingGet;
         } else {
           pendingGet = exchange;
+          heldAfterProbe = noopMode;
         }
       }
     }
@@ -94,6 +103,25 @@ final class PollingTransport extends Transport {
       return;
     }
     exchange.onAbort(() -> onPollAborted(exchange));
+    if (heldAfterProbe(exchange)) {
+      timers.schedule(() -> releaseHeld(exchange), PROBE_POLL_HOLD);
+    }
+    flush();
+  }
+
+  private boolean heldAfterProbe(PollingExchange exchange) {
+    synchronized (session.lock) {
+      return pendingGet == exchange && heldAfterProbe;
+    }
+  }
+
+  private void releaseHeld(PollingExchange exchange) {
+    synchronized (session.lock) {
+      if (pendingGet != exchange) {
+        return;
+      }
+      heldAfterProbe = false;
+    }
     flush();
   }
 
@@ -270,12 +298,13 @@ final class PollingTransport extends Transport {
       }
       close = session.closingLocked();
       boolean queued = session.hasQueuedLocked();
-      if (!queued && !noopMode && !close) {
+      if (!queued && !close && (!noopMode || heldAfterProbe)) {
         return;
       }
       batch = queued ? session.drainLocked() : List.of();
       exchange = pendingGet;
       pendingGet = null;
+      heldAfterProbe = false;
     }
     String trailer = close ? CLOSE : batch.isEmpty() ? NOOP : null;
     String payload = encode(batch, trailer);
@@ -346,6 +375,7 @@ final class PollingTransport extends Transport {
   private void answerAndDiscard(String packet, boolean oweIfNone) {
     PollingExchange exchange;
     PollingExchange post;
+    boolean held;
     synchronized (session.lock) {
       if (discarded) {
         return; // nothing pending any more, and a noop owed stays owed (the session's closeNow follows the client's)
@@ -354,10 +384,14 @@ final class PollingTransport extends Transport {
       noopMode = false;
       exchange = pendingGet;
       pendingGet = null;
+      held = heldAfterProbe;
+      heldAfterProbe = false;
       post = pendingPost;
       noopOwed = oweIfNone && exchange == null;
     }
-    if (exchange != null) {
+    if (exchange != null && held && packet.equals(NOOP)) {
+      rejectGone(exchange); // a poll racing the client's 5: answered as if it came after the switch (400)
+    } else if (exchange != null) {
       exchange.respond(headers.payload(exchange.request(), packet, null, false));
     }
     if (post != null && postDone(post)) {
