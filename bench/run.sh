@@ -20,7 +20,7 @@ LOADGEN_SRC="${LOADGEN_SRC:-$BENCH_DIR/loadgen/LoadGen.java}"
 OUT="$BENCH_DIR/target/run"
 ROUNDS=3 DURATION=10 WARMUP=3 IDLE=5 BCAST_ROUNDS=3 CONNECT_CLIENTS=10000
 ONLY="echo8,echo1,broadcast,connect,polling" CONTAINER=jetty BUILD=1 README=1 JFR=0
-PORT_SIO4J=3201 PORT_NODE=3202 PORT_BARE=3203
+PORT_SIO4J=3201 PORT_NODE=3202 PORT_BARE=3203 PORT_NSIO=3204
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,6 +54,8 @@ if [ "$BUILD" = 1 ]; then
   build_java
   log "npm ci in bench/node"
   (cd "$BENCH_DIR/node" && npm ci --no-audit --no-fund --silent)
+  log "building netty-socketio-server.jar (separate build: Netty 4.1)"
+  mvn -B -q -f "$BENCH_DIR/netty-socketio/pom.xml" package
 fi
 require_built "$BENCH_DIR/target/bench-server.jar" "$BENCH_DIR/target/loadgen/LoadGen.class" \
   "$BENCH_DIR/node/node_modules/socket.io"
@@ -87,6 +89,10 @@ start_server() {
     bare) PORT=$PORT_BARE
       # shellcheck disable=SC2086
       java ${SIO4J_JAVA_OPTS:-} $jfr -jar "$BENCH_DIR/target/bench-server.jar" --port "$PORT" --bare --container "$CONTAINER" >"$logf" 2>&1 &
+      ;;
+    nsio) PORT=$PORT_NSIO   # netty-socketio 2.0.13, same JVM options as sio4j
+      # shellcheck disable=SC2086
+      java ${SIO4J_JAVA_OPTS:-} $jfr -jar "$BENCH_DIR/netty-socketio/target/netty-socketio-server.jar" --port "$PORT" >"$logf" 2>&1 &
       ;;
     node) PORT=$PORT_NODE
       node "$BENCH_DIR/node/server.js" --port "$PORT" >"$logf" 2>&1 &
@@ -176,6 +182,7 @@ for scen in "${SCENARIOS[@]}"; do
   for r in $(seq 1 "$ROUNDS"); do
     run_one "$scen" sio4j "$r"
     run_one "$scen" node "$r"
+    run_one "$scen" nsio "$r"
     case "$scen" in echo8|connect|polling) run_one "$scen" bare "$r" ;; esac
   done
 done
@@ -227,6 +234,13 @@ TABLE="$OUT/table.md"
   row "polling 50 clients echo: acks/s" polling rate 0 "≥ 1.50"
   row "polling: p99 µs" polling p99_us 0
   row "polling: server CPU µs/ack" polling us_per_op 2
+  for m in "echo8 rate 0 echo 8 in flight: acks/s" "echo1 rate 0 echo 1 in flight: acks/s" "echo1 p99_us 0 echo 1 in flight: p99 µs" \
+           "broadcast rate 0 broadcast: deliveries/s" "connect rate 0 connect: conn/s" "connect heap_per_conn_kb 2 connect: heap KB/conn" \
+           "connect rss_per_conn_kb 1 connect: RSS KB/conn" "polling rate 0 polling: acks/s"; do
+    set -- $m; sc=$1 me=$2 d=$3; shift 3
+    a=$(median "$sc" sio4j "$me"); b=$(median "$sc" nsio "$me")
+    printf '| netty-socketio 2.0.13 %s | %s | | sio4j/netty-socketio %s | |\n' "$*" "$(fmt "$b" "$d")" "$(ratio "$a" "$b")"
+  done
   b=$(median echo8 bare rate); a=$(median echo8 sio4j rate)
   printf '| echo 8 in flight: '"$BARE_WS"' on '"$CONTAINER"' (ceiling) acks/s | %s (sio4j/bare %s) | | | sio4j/bare ≥ 0.80 |\n' "$(fmt "$b")" "$(ratio "$a" "$b")"
   printf '| bare ceiling: server CPU µs/ack | %s | | | |\n' "$(fmt "$(median echo8 bare us_per_op)" 2)"
