@@ -10,7 +10,8 @@ import java.util.Map;
  * @param query the query parameters of the first request
  * @param auth the CONNECT payload, {@code {}} when the client sent none
  * @param address the client's IP address
- * @param time the creation time as text (ISO-8601)
+ * @param time the creation time as text, as Node's {@code new Date().toString()} writes it, e.g.
+ *     {@code Wed Dec 02 2026 01:13:13 GMT+0000 (Coordinated Universal Time)} (in the JVM's time zone)
  * @param issued the creation time in milliseconds since the epoch
  * @param secure whether the connection uses TLS
  * @param xdomain whether the request carried an {@code Origin} header

@@ -148,10 +148,11 @@ public final class Socket implements RemoteSocket {
   private static Handshake buildHandshake(EngineSocket conn, Map<String, Object> auth) {
     EngineRequest req = conn.request();
     Instant now = Instant.now();
+    String time = NodeDateText.format(now, java.time.ZoneId.systemDefault());
     if (req == null) {
-      return new Handshake(Map.of(), Map.of(), auth, null, now.toString(), now.toEpochMilli(), false, false, null);
+      return new Handshake(Map.of(), Map.of(), auth, null, time, now.toEpochMilli(), false, false, null);
     }
-    return new Handshake(req.headers(), req.query(), auth, req.remoteAddress(), now.toString(), now.toEpochMilli(),
+    return new Handshake(req.headers(), req.query(), auth, req.remoteAddress(), time, now.toEpochMilli(),
         req.secure(), req.header("origin") != null, req.url());
   }
 

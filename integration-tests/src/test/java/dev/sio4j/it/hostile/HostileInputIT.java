@@ -69,7 +69,6 @@ class HostileInputIT {
         new Object[] {"attachment count mismatch", List.of("452-[\"e\"," + PLACEHOLDER.formatted(0) + "]")},
         new Object[] {"placeholder num out of range", List.of("451-[\"e\"," + PLACEHOLDER.formatted(1) + "]")},
         new Object[] {"negative placeholder num", List.of("451-[\"e\"," + PLACEHOLDER.formatted(-1) + "]")},
-        new Object[] {"placeholder in a non-binary packet", List.of("42[\"e\"," + PLACEHOLDER.formatted(0) + "]")},
         new Object[] {"binary frame with no pending packet", List.of(new byte[] {1, 2, 3})},
         new Object[] {"text while attachments are pending",
             List.of("451-[\"e\"," + PLACEHOLDER.formatted(0) + "]", "42[\"e\"]")},

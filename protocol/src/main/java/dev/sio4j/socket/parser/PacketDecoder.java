@@ -250,8 +250,9 @@ public final class PacketDecoder implements SocketParser.Decoder {
           }
           map.put(key, v);
         }
-        if (Boolean.TRUE.equals(map.get("_placeholder"))) {
-          return placeholder(map, slots, attachments);
+        if (slots != null && Boolean.TRUE.equals(map.get("_placeholder"))) {
+          // only BINARY_EVENT / BINARY_ACK have attachments; elsewhere, as in Node, this is the application's data
+          return placeholder(map, attachments);
         }
         return map;
       }
@@ -260,10 +261,7 @@ public final class PacketDecoder implements SocketParser.Decoder {
     }
   }
 
-  private Placeholder placeholder(Map<String, Object> map, List<Slot> slots, int attachments) {
-    if (slots == null) {
-      throw new ParseException(Kind.INVALID_PLACEHOLDER, "placeholder in a non-binary packet");
-    }
+  private Placeholder placeholder(Map<String, Object> map, int attachments) {
     if (!(map.get("num") instanceof Integer num) || num < 0 || num >= attachments) {
       throw new ParseException(Kind.INVALID_PLACEHOLDER, "placeholder num out of range: " + map.get("num"));
     }

@@ -53,7 +53,6 @@ class PacketDecoderTest {
       "2[\"a\"|INVALID_JSON",
       "2[\"a\"]x|INVALID_JSON",
       "2[\"a\"][]|INVALID_JSON",
-      "2[\"a\",{\"_placeholder\":true,\"num\":0}]|INVALID_PLACEHOLDER",
       "51-[\"a\",{\"_placeholder\":true,\"num\":1}]|INVALID_PLACEHOLDER",
       "51-[\"a\",{\"_placeholder\":true,\"num\":-1}]|INVALID_PLACEHOLDER",
       "51-[\"a\",{\"_placeholder\":true,\"num\":\"0\"}]|INVALID_PLACEHOLDER",
@@ -61,6 +60,14 @@ class PacketDecoderTest {
   })
   void rejects(String text, Kind kind) {
     assertEquals(kind, kindOf(text));
+  }
+
+  @Test
+  void aPlaceholderInAPlainEventIsTheApplicationsData() {
+    // Node's socket.io-parser reconstructs placeholders only in BINARY_EVENT / BINARY_ACK
+    SocketPacket p = new PacketDecoder().decode("2[\"a\",{\"_placeholder\":true,\"num\":0}]");
+    assertEquals(PacketType.EVENT, p.type());
+    assertEquals(java.util.List.of("a", java.util.Map.of("_placeholder", true, "num", 0)), p.data());
   }
 
   @Test
