@@ -21,6 +21,8 @@ final class PollingTransport extends Transport {
   private static final System.Logger LOG = System.getLogger("dev.sio4j.engine");
   private static final String NOOP = String.valueOf(PacketType.NOOP.wireChar());
   private static final String CLOSE = String.valueOf(PacketType.CLOSE.wireChar());
+  /** Node's upgrade check interval; not final so that a test can make the hold outlast any scheduling delay. */
+  static volatile java.time.Duration probePollHold = java.time.Duration.ofMillis(100);
 
   private final EngineSession session;
   private final ResponseHeaders headers;
@@ -35,13 +37,11 @@ final class PollingTransport extends Transport {
   private java.util.concurrent.ScheduledFuture<?> postTimer;
   private boolean noopMode; // guarded by session.lock: upgrade probed, answer every poll at once
   /**
-   * Guarded by session.lock: {@link #pendingGet} arrived after the probe and is held for {@link #PROBE_POLL_HOLD}, as
+   * Guarded by session.lock: {@link #pendingGet} arrived after the probe and is held for {@link #probePollHold}, as
    * Node's upgrade check answers such a poll on its 100 ms interval. A client that sends the {@code 5} on its WebSocket
    * and then a GET on another connection races the two; held, the GET is answered 400 like any poll after the switch.
    */
   private boolean heldAfterProbe;
-  /** Node's upgrade check interval; not final so that a test can make the hold outlast any scheduling delay. */
-  static volatile java.time.Duration PROBE_POLL_HOLD = java.time.Duration.ofMillis(100);
   private boolean discarded; // guarded by session.lock: closed, or replaced by a WebSocket
   /**
    * Guarded by session.lock: the client's POST closed the session while no GET was pending, so the GET it may have
@@ -74,6 +74,7 @@ final class PollingTransport extends Transport {
     PollingExchange previous = null;
     boolean gone;
     boolean owed = false;
+    boolean held = false;
     synchronized (session.lock) {
       gone = discarded;
       if (gone) {
@@ -84,7 +85,7 @@ final class PollingTransport extends Transport {
           previous = pendingGet;
         } else {
           pendingGet = exchange;
-          heldAfterProbe = noopMode;
+          heldAfterProbe = held = noopMode;
         }
       }
     }
@@ -103,16 +104,10 @@ final class PollingTransport extends Transport {
       return;
     }
     exchange.onAbort(() -> onPollAborted(exchange));
-    if (heldAfterProbe(exchange)) {
-      timers.schedule(() -> releaseHeld(exchange), PROBE_POLL_HOLD);
+    if (held) {
+      timers.schedule(() -> releaseHeld(exchange), probePollHold);
     }
     flush();
-  }
-
-  private boolean heldAfterProbe(PollingExchange exchange) {
-    synchronized (session.lock) {
-      return pendingGet == exchange && heldAfterProbe;
-    }
   }
 
   private void releaseHeld(PollingExchange exchange) {
@@ -239,7 +234,7 @@ final class PollingTransport extends Transport {
     }
     for (EnginePacket p : packets) {
       if (p.type() == PacketType.CLOSE) {
-        answerAndDiscard(NOOP, true); // as Node: the client closed, so its pending poll just ends with a noop
+        answerAndDiscard(NOOP, true, false); // as Node: the client closed, so its pending poll just ends with a noop
         session.closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
         break;
       }
@@ -363,16 +358,21 @@ final class PollingTransport extends Transport {
 
   @Override
   void closeNow() {
-    answerAndDiscard(CLOSE, false);
+    answerAndDiscard(CLOSE, false, false);
   }
 
   @Override
   void closeForUpgrade() {
-    answerAndDiscard(NOOP, false); // a poll still pending after the switch just ends; the client already moved on
+    // A poll still pending after the switch just ends, as the client already moved on; one held after the probe was
+    // racing the client's 5 and is answered as if it came after the switch (400).
+    answerAndDiscard(NOOP, false, true);
   }
 
-  /** Ends the pending poll with {@code packet}; {@code oweIfNone}: else a GET still on its way gets it (the close). */
-  private void answerAndDiscard(String packet, boolean oweIfNone) {
+  /**
+   * Ends the pending poll with {@code packet}; {@code oweIfNone}: else a GET still on its way gets it (the close);
+   * {@code rejectHeld}: a poll held after the probe gets the 400 of a request for a transport no longer in use.
+   */
+  private void answerAndDiscard(String packet, boolean oweIfNone, boolean rejectHeld) {
     PollingExchange exchange;
     PollingExchange post;
     boolean held;
@@ -389,8 +389,8 @@ final class PollingTransport extends Transport {
       post = pendingPost;
       noopOwed = oweIfNone && exchange == null;
     }
-    if (exchange != null && held && packet.equals(NOOP)) {
-      rejectGone(exchange); // a poll racing the client's 5: answered as if it came after the switch (400)
+    if (exchange != null && held && rejectHeld) {
+      rejectGone(exchange);
     } else if (exchange != null) {
       exchange.respond(headers.payload(exchange.request(), packet, null, false));
     }

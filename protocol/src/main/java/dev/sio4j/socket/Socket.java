@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -148,7 +149,7 @@ public final class Socket implements RemoteSocket {
   private static Handshake buildHandshake(EngineSocket conn, Map<String, Object> auth) {
     EngineRequest req = conn.request();
     Instant now = Instant.now();
-    String time = NodeDateText.format(now, java.time.ZoneId.systemDefault());
+    String time = NodeDateText.format(now, ZoneId.systemDefault());
     if (req == null) {
       return new Handshake(Map.of(), Map.of(), auth, null, time, now.toEpochMilli(), false, false, null);
     }

@@ -94,8 +94,8 @@ class UpgradeTest {
     // The official suite's "ignores HTTP requests with same sid after upgrade": the client sends 5 on its WebSocket,
     // then a GET on another connection; a multi-threaded server may see the GET first. Held as Node's upgrade check
     // holds it, it gets the 400 of a poll after the switch, not 200 6 (the old code, every run).
-    java.time.Duration hold = PollingTransport.PROBE_POLL_HOLD;
-    PollingTransport.PROBE_POLL_HOLD = Duration.ofMinutes(1);
+    java.time.Duration hold = PollingTransport.probePollHold;
+    PollingTransport.probePollHold = Duration.ofMinutes(1);
     try {
       open(quietOptions().build());
       RecordingWebSocketChannel ch = new RecordingWebSocketChannel();
@@ -107,7 +107,7 @@ class UpgradeTest {
       socket.send("x");
       assertEquals("4x", ch.nextText());
     } finally {
-      PollingTransport.PROBE_POLL_HOLD = hold;
+      PollingTransport.probePollHold = hold;
     }
   }
 
