@@ -12,10 +12,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A "send me the history" reply: many {@code socket.emit} calls inside one event handler reach a reading official
  * client, every event in order, on every runtime; the client is not closed as a slow consumer (SlowConsumerIT shows
- * the bound still closes one that does not read). Over WebSocket the burst is one more than maxBufferedPackets: the
- * frames held while the handler runs are written as the client reads, so the server's own batching never counts
- * against the bound. Over polling every packet waits in the session for the client's next GET, which is exactly
- * what the bound limits, so there the burst fills the bound (less the ack and a heartbeat) without passing it.
+ * the bound still closes one that does not read). The burst fills the bound (less the ack and a heartbeat) without
+ * passing it, on both transports: the frames a cork holds while the handler runs count against the bound, as every
+ * packet not yet handed to the transport does, and the cork never holds more than half of it, so batching alone
+ * never closes a session. A burst one over the bound is not asserted: whether the writer has sent two of its
+ * frames before the handler's last emit is up to the scheduler (it failed under load on Tomcat and standalone), so
+ * a reply larger than {@code maxBufferedPackets} needs a larger bound or the emits spread over the drain event.
  */
 class HandlerBurstIT {
 
@@ -24,7 +26,7 @@ class HandlerBurstIT {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource(DeliveryServer.TARGETS)
   void aBurstEmittedInsideAHandlerReachesAReadingClient(Container c, String transport) throws Exception {
-    int burst = transport.equals("websocket") ? MAX + 1 : MAX - 2;
+    int burst = MAX - 2;
     try (DeliveryServer server = DeliveryServer.start(c)) {
       JsonObject r = server.run(transport, "history", Integer.toString(burst));
       assertEquals(burst, r.getInt("received"), r::toString);
