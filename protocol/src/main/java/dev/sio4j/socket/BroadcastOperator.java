@@ -6,6 +6,7 @@ import dev.sio4j.socket.parser.SocketPacket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +35,13 @@ public final class BroadcastOperator {
 
   /** Adds target rooms (a socket in several is reached once). <pre>{@code io.to("a").to("b").emit("x")}</pre> */
   public BroadcastOperator to(String... rooms) {
+    return to(Arrays.asList(rooms));
+  }
+
+  /** Adds target rooms, as Node's {@code io.to(["a", "b"])}. <pre>{@code io.to(user.rooms()).emit("x")}</pre> */
+  public BroadcastOperator to(Collection<String> rooms) {
     Set<String> all = new LinkedHashSet<>(opts.rooms());
-    all.addAll(Arrays.asList(rooms));
+    all.addAll(rooms);
     return new BroadcastOperator(nsp, new BroadcastOptions(all, opts.except(), opts.flags()));
   }
 
@@ -44,10 +50,20 @@ public final class BroadcastOperator {
     return to(rooms);
   }
 
+  /** Same as {@link #to(Collection)}. */
+  public BroadcastOperator in(Collection<String> rooms) {
+    return to(rooms);
+  }
+
   /** Excludes the members of rooms. <pre>{@code io.except("banned").emit("x")}</pre> */
   public BroadcastOperator except(String... rooms) {
+    return except(Arrays.asList(rooms));
+  }
+
+  /** Excludes the members of rooms, as Node's {@code io.except(["a", "b"])}. */
+  public BroadcastOperator except(Collection<String> rooms) {
     Set<String> all = new LinkedHashSet<>(opts.except());
-    all.addAll(Arrays.asList(rooms));
+    all.addAll(rooms);
     return new BroadcastOperator(nsp, new BroadcastOptions(opts.rooms(), all, opts.flags()));
   }
 
@@ -190,12 +206,22 @@ public final class BroadcastOperator {
 
   /** Makes the selected sockets join rooms. */
   public void socketsJoin(String... rooms) {
-    nsp.adapter().addSockets(opts, Set.of(rooms));
+    socketsJoin(Arrays.asList(rooms));
+  }
+
+  /** Makes the selected sockets join rooms (a room named twice is joined once). */
+  public void socketsJoin(Collection<String> rooms) {
+    nsp.adapter().addSockets(opts, new LinkedHashSet<>(rooms));
   }
 
   /** Makes the selected sockets leave rooms. */
   public void socketsLeave(String... rooms) {
-    nsp.adapter().delSockets(opts, Set.of(rooms));
+    socketsLeave(Arrays.asList(rooms));
+  }
+
+  /** Makes the selected sockets leave rooms. */
+  public void socketsLeave(Collection<String> rooms) {
+    nsp.adapter().delSockets(opts, new LinkedHashSet<>(rooms));
   }
 
   /** Disconnects the selected sockets (and their connections when {@code close}). */

@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,21 @@ public class Namespace {
     return operator().except(rooms);
   }
 
+  /** Targets rooms, as Node's {@code nsp.to(["a", "b"])}. */
+  public BroadcastOperator to(Collection<String> rooms) {
+    return operator().to(rooms);
+  }
+
+  /** Same as {@link #to(Collection)}. */
+  public BroadcastOperator in(Collection<String> rooms) {
+    return operator().in(rooms);
+  }
+
+  /** Excludes rooms, as Node's {@code nsp.except(["a", "b"])}. */
+  public BroadcastOperator except(Collection<String> rooms) {
+    return operator().except(rooms);
+  }
+
   /** Volatile broadcast. */
   public BroadcastOperator volatile_() {
     return operator().volatile_();
@@ -258,6 +274,16 @@ public class Namespace {
 
   /** Makes every socket leave rooms. */
   public void socketsLeave(String... rooms) {
+    operator().socketsLeave(rooms);
+  }
+
+  /** Makes every socket join rooms. */
+  public void socketsJoin(Collection<String> rooms) {
+    operator().socketsJoin(rooms);
+  }
+
+  /** Makes every socket leave rooms. */
+  public void socketsLeave(Collection<String> rooms) {
     operator().socketsLeave(rooms);
   }
 

@@ -188,6 +188,11 @@ public final class Socket implements RemoteSocket {
     return connected;
   }
 
+  /** Whether the socket is no longer connected to its namespace (Node's {@code socket.disconnected}). */
+  public boolean disconnected() {
+    return !connected;
+  }
+
   /** The namespace. */
   public Namespace namespace() {
     return nsp;
@@ -206,13 +211,80 @@ public final class Socket implements RemoteSocket {
     return this;
   }
 
-  /** Removes a handler for an event. */
+  /**
+   * Adds a handler called for the next occurrence of an event only (Node's {@code socket.once}); {@link #off} with
+   * the same handler removes it before that.
+   */
+  public Socket once(String event, EventHandler handler) {
+    return on(event, new OnceHandler(event, handler));
+  }
+
+  /** Removes a handler for an event (one registration, whether added with {@code on} or {@code once}). */
   public Socket off(String event, EventHandler handler) {
     List<EventHandler> list = handlers.get(event);
     if (list != null) {
-      list.remove(handler);
+      for (EventHandler h : list) {
+        if (h == handler || h instanceof OnceHandler once && once.handler == handler) {
+          list.remove(h);
+          break;
+        }
+      }
     }
     return this;
+  }
+
+  /** Removes every handler of an event (Node's {@code socket.removeAllListeners(event)}). */
+  public Socket removeAllListeners(String event) {
+    handlers.remove(event);
+    return this;
+  }
+
+  /** Removes every event handler (Node's {@code socket.removeAllListeners()}); catch-all listeners stay. */
+  public Socket removeAllListeners() {
+    handlers.clear();
+    return this;
+  }
+
+  /** The handlers of an event, in calling order (Node's {@code socket.listeners(event)}); a snapshot. */
+  public List<EventHandler> listeners(String event) {
+    List<EventHandler> list = handlers.get(event);
+    if (list == null) {
+      return List.of();
+    }
+    List<EventHandler> out = new ArrayList<>(list.size());
+    for (EventHandler h : list) {
+      out.add(h instanceof OnceHandler once ? once.handler : h);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The catch-all listeners, in calling order (Node's {@code socket.listenersAny()}); a snapshot. */
+  public List<AnyListener> listenersAny() {
+    return List.copyOf(anyListeners.asList());
+  }
+
+  /** The outgoing catch-all listeners, in calling order (Node's {@code socket.listenersAnyOutgoing()}); a snapshot. */
+  public List<AnyListener> listenersAnyOutgoing() {
+    return List.copyOf(anyOutgoingListeners.asList());
+  }
+
+  /** A {@code once} registration: removes itself before it runs, so a re-entrant emit cannot call it twice. */
+  private final class OnceHandler implements EventHandler {
+    private final String event;
+    final EventHandler handler;
+
+    OnceHandler(String event, EventHandler handler) {
+      this.event = event;
+      this.handler = handler;
+    }
+
+    @Override
+    public void handle(List<Object> args, Ack ack) {
+      List<EventHandler> list = handlers.get(event);
+      if (list != null && list.remove(this)) {
+        handler.handle(args, ack);
+      }
+    }
   }
 
   /** Adds a listener that sees every incoming event first (Node's {@code onAny}). */
@@ -507,6 +579,21 @@ public final class Socket implements RemoteSocket {
 
   /** Broadcasts to all but these rooms, and not to this socket. */
   public BroadcastOperator except(String... rooms) {
+    return broadcast().except(rooms);
+  }
+
+  /** Broadcasts to rooms, excluding this socket, as Node's {@code socket.to(["a", "b"])}. */
+  public BroadcastOperator to(Collection<String> rooms) {
+    return broadcast().to(rooms);
+  }
+
+  /** Same as {@link #to(Collection)}. */
+  public BroadcastOperator in(Collection<String> rooms) {
+    return to(rooms);
+  }
+
+  /** Broadcasts to all but these rooms, and not to this socket. */
+  public BroadcastOperator except(Collection<String> rooms) {
     return broadcast().except(rooms);
   }
 

@@ -5,6 +5,7 @@ import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.socket.parser.SocketParser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,6 +159,21 @@ public final class SocketIoServer {
     return main.except(rooms);
   }
 
+  /** Targets rooms of the main namespace, as Node's {@code io.to(["a", "b"])}. */
+  public BroadcastOperator to(Collection<String> rooms) {
+    return main.to(rooms);
+  }
+
+  /** Same as {@link #to(Collection)}. */
+  public BroadcastOperator in(Collection<String> rooms) {
+    return main.in(rooms);
+  }
+
+  /** Excludes rooms of the main namespace, as Node's {@code io.except(["a", "b"])}. */
+  public BroadcastOperator except(Collection<String> rooms) {
+    return main.except(rooms);
+  }
+
   /** Volatile broadcast on the main namespace. */
   public BroadcastOperator volatile_() {
     return main.volatile_();
@@ -222,6 +238,16 @@ public final class SocketIoServer {
 
   /** Makes every socket of the main namespace leave rooms. */
   public void socketsLeave(String... rooms) {
+    main.socketsLeave(rooms);
+  }
+
+  /** Makes every socket of the main namespace join rooms. */
+  public void socketsJoin(Collection<String> rooms) {
+    main.socketsJoin(rooms);
+  }
+
+  /** Makes every socket of the main namespace leave rooms. */
+  public void socketsLeave(Collection<String> rooms) {
     main.socketsLeave(rooms);
   }
 

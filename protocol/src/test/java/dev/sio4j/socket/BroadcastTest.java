@@ -112,6 +112,23 @@ class BroadcastTest {
   }
 
   @Test
+  void roomsGivenAsACollectionAsInNode() {
+    io.to(List.of("ab", "all-1")).except(List.of(byName.get("b").id())).emit("x");
+    assertEquals("2[\"x\"]", a.nextText());
+    assertEquals("2[\"x\"]", c.nextText());
+    b.assertExhausted();
+    byName.get("a").to(List.of("ab")).emit("from-a");
+    assertEquals("2[\"from-a\"]", b.nextText());
+    a.assertExhausted();
+    io.in(List.of("ab")).socketsJoin(List.of("vip", "vip")); // a room named twice is joined once, as in Node
+    assertEquals(Set.of(byName.get("a").id(), byName.get("b").id()), io.in(List.of("vip")).allSockets());
+    io.of("/").socketsLeave(List.of("vip"));
+    assertTrue(io.in("vip").allSockets().isEmpty());
+    io.socketsJoin("twice", "twice");
+    assertEquals(3, io.in("twice").allSockets().size());
+  }
+
+  @Test
   void socketsJoinLeaveFetchAndDisconnect() {
     io.to("ab").socketsJoin("vip");
     assertEquals(Set.of(byName.get("a").id(), byName.get("b").id()), io.in("vip").allSockets());

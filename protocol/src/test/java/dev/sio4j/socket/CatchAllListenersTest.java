@@ -70,4 +70,43 @@ class CatchAllListenersTest {
     s.emit("still-sent");
     assertEquals("2[\"still-sent\"]", conn.nextText());
   }
+
+  @Test
+  void onceRunsForTheNextEventOnlyAndOffRemovesItBefore() {
+    FakeEngineSocket conn = start();
+    Socket s = await(socket);
+    EventHandler once = (args, ack) -> log.add("once " + args);
+    EventHandler removed = (args, ack) -> log.add("removed " + args);
+    s.once("e", once);
+    s.once("e", removed);
+    s.off("e", removed);
+    s.on("e", (args, ack) -> log.add("on " + args));
+    conn.receive("2[\"e\",1]");
+    conn.receive("2[\"e\",2]");
+    assertEquals(List.of("once [1]", "on [1]", "on [2]"), log);
+  }
+
+  @Test
+  void listenersAndRemoveAllListenersAsInNode() {
+    FakeEngineSocket conn = start();
+    Socket s = await(socket);
+    EventHandler first = (args, ack) -> log.add("first");
+    EventHandler second = (args, ack) -> log.add("second");
+    AnyListener any = (event, args) -> log.add("any " + event);
+    AnyListener out = (event, args) -> { };
+    s.on("e", first).once("e", second).on("f", first).onAny(any).onAnyOutgoing(out);
+    assertEquals(List.of(first, second), s.listeners("e"));
+    assertEquals(List.of(), s.listeners("none"));
+    assertEquals(List.of(any), s.listenersAny());
+    assertEquals(List.of(out), s.listenersAnyOutgoing());
+    s.removeAllListeners("e");
+    assertEquals(List.of(), s.listeners("e"));
+    assertEquals(List.of(first), s.listeners("f"));
+    s.removeAllListeners();
+    conn.receive("2[\"f\"]");
+    assertEquals(List.of("any f"), log, "catch-all listeners stay, as Node's removeAllListeners leaves onAny");
+    assertEquals(false, s.disconnected());
+    s.disconnect();
+    assertEquals(true, s.disconnected());
+  }
 }
