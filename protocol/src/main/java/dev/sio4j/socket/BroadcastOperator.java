@@ -100,6 +100,11 @@ public final class BroadcastOperator {
         new BroadcastOptions(opts.rooms(), opts.except(), opts.flags().withCompress(compress)));
   }
 
+  /** Emits the event {@code message} to the selected sockets (Node's {@code io.to(room).send(...)}). */
+  public boolean send(Object... args) {
+    return emit("message", args);
+  }
+
   /** The selection this operator stands for. */
   public BroadcastOptions options() {
     return opts;

@@ -185,6 +185,11 @@ public class Namespace {
     return this;
   }
 
+  /** Emits the event {@code message} to every socket of the namespace (Node's {@code nsp.send}). */
+  public Namespace send(Object... args) {
+    return emit("message", args);
+  }
+
   /** The ids of every socket of the namespace on this node. */
   public Set<String> allSockets() {
     return operator().allSockets();

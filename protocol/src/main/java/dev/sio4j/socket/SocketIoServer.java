@@ -42,6 +42,7 @@ public final class SocketIoServer {
   private final ScheduledExecutorService timer;
   private final Map<String, Namespace> nsps = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+  private final ListenerList<Consumer<Namespace>> newNamespaceListeners = new ListenerList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Namespace main;
 
@@ -92,12 +93,12 @@ public final class SocketIoServer {
     if (existing != null) {
       return existing;
     }
+    Namespace created = null;
     synchronized (nsps) {
       existing = nsps.get(n);
       if (existing != null) {
         return existing;
       }
-      Namespace created = null;
       for (ParentNamespace p : parents) {
         if (p.isRegex() && p.matches(n, Map.of())) {
           created = p.createChild(n);
@@ -107,9 +108,10 @@ public final class SocketIoServer {
       if (created == null) {
         created = new Namespace(this, n, null);
       }
+      fireNewNamespace(created);
       nsps.put(n, created);
-      return created;
     }
+    return created;
   }
 
   /** A dynamic namespace: every name matching {@code pattern} (whole name) gets a child namespace. */
@@ -129,6 +131,30 @@ public final class SocketIoServer {
   /** Adds a middleware to the main namespace. */
   public SocketIoServer use(Middleware middleware) {
     main.use(middleware);
+    return this;
+  }
+
+  /**
+   * Adds a listener told of every namespace created after it (Node's {@code io.on("new_namespace", nsp => ...)}):
+   * by {@link #of(String)} and by a client connecting to a dynamic namespace's new child. It runs on the creating
+   * thread (the application's, or the connection's callback thread) before any other thread can find the namespace,
+   * so the middlewares and connection listeners it adds see the first client; it must not block, nor call
+   * {@code of} with the same name. The main namespace exists before any listener.
+   */
+  public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
+    newNamespaceListeners.add(listener);
+    return this;
+  }
+
+  private void fireNewNamespace(Namespace nsp) {
+    for (Consumer<Namespace> l : newNamespaceListeners) {
+      Callbacks.run(() -> l.accept(nsp), () -> "new namespace listener (for " + nsp.name() + ")");
+    }
+  }
+
+  /** Emits the event {@code message} to every socket of the main namespace (Node's {@code io.send}). */
+  public SocketIoServer send(Object... args) {
+    main.send(args);
     return this;
   }
 
@@ -315,15 +341,17 @@ public final class SocketIoServer {
     }
     for (ParentNamespace p : parents) {
       if (p.matches(name, auth)) {
+        Namespace child;
         synchronized (nsps) {
           Namespace again = nsps.get(name);
           if (again != null) {
             return again;
           }
-          Namespace child = p.createChild(name);
+          child = p.createChild(name);
+          fireNewNamespace(child);
           nsps.put(name, child);
-          return child;
         }
+        return child;
       }
     }
     return null;

@@ -120,6 +120,37 @@ class NamespacesTest {
   }
 
   @Test
+  void newNamespaceListenersSeeStaticAndDynamicNamespacesBeforeTheirFirstClient() {
+    SocketIoServer io = server();
+    List<String> log = new CopyOnWriteArrayList<>();
+    io.onNewNamespace(nsp -> {
+      log.add("new " + nsp.name());
+      nsp.onConnection(s -> log.add("connect " + s.namespace().name()));
+    });
+    io.of("/static");
+    io.of("/static"); // existing: not new again
+    io.of(Pattern.compile("/dyn-\\d+"));
+    FakeEngineSocket c1 = open(io);
+    c1.receive("0/dyn-1,");
+    assertTrue(c1.nextText().startsWith("0/dyn-1,{\"sid\""));
+    c1.receive("0/static,");
+    c1.nextText();
+    assertEquals(List.of("new /static", "new /dyn-1", "connect /dyn-1", "connect /static"), log);
+  }
+
+  @Test
+  void sendEmitsTheMessageEvent() {
+    SocketIoServer io = server();
+    FakeEngineSocket c = connect(io);
+    io.send("a", 1);
+    assertEquals("2[\"message\",\"a\",1]", c.nextText());
+    io.of("/").send("b");
+    assertEquals("2[\"message\",\"b\"]", c.nextText());
+    io.in(List.of()).send("c");
+    assertEquals("2[\"message\",\"c\"]", c.nextText());
+  }
+
+  @Test
   void dynamicNamespaceFromPredicateSeesAuth() {
     SocketIoServer io = server();
     io.of((name, auth) -> name.startsWith("/team-") && "ok".equals(auth.get("key")));
