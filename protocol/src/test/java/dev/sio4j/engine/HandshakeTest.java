@@ -18,6 +18,7 @@ import dev.sio4j.engine.transport.TransportType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -226,6 +227,31 @@ class HandshakeTest {
         request("GET", "EIO=4&transport=polling", Map.of("Origin", "null")), null);
     server.handlePolling(listed);
     assertEquals("null", listed.response().headers().get("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void originsMatchingAPatternAreEchoedAndOthersRefusedAsWithNodesRegExpOrigin() {
+    start(quietOptions().cors(CorsOptions.allowOriginsMatching(Pattern.compile("https://[a-z]+\\.example"))).build());
+    RecordingPollingExchange ok = new RecordingPollingExchange(
+        request("GET", "EIO=4&transport=polling", Map.of("Origin", "https://app.example")), null);
+    server.handlePolling(ok);
+    assertEquals("https://app.example", ok.response().headers().get("Access-Control-Allow-Origin"));
+    assertEquals("true", ok.response().headers().get("Access-Control-Allow-Credentials"));
+    for (String refused : new String[] {"https://app.example.evil", "http://app.example", "null"}) {
+      RecordingPollingExchange no = new RecordingPollingExchange(
+          request("GET", "EIO=4&transport=polling", Map.of("Origin", refused)), null);
+      server.handlePolling(no);
+      assertNull(no.response().headers().get("Access-Control-Allow-Origin"), refused);
+      assertWsError(request("GET", "EIO=4&transport=websocket", Map.of("Origin", refused)), 403, 4);
+    }
+  }
+
+  @Test
+  void anOriginPredicateThatThrowsAllowsNothing() {
+    start(quietOptions().cors(CorsOptions.allowOriginsMatching(origin -> {
+      throw new IllegalStateException("the application's check is broken");
+    })).build());
+    assertWsError(request("GET", "EIO=4&transport=websocket", Map.of("Origin", "https://a.example")), 403, 4);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.function.Function;
 
 /**
@@ -161,11 +163,13 @@ final class InitParams {
     }
     b.cookie(cookie());
     List<String> origins = list("cors.origins");
-    if (origins != null) {
+    Pattern originPattern = pattern("cors.originPattern");
+    if (origins != null || originPattern != null) {
       Boolean credentials = bool("cors.credentials");
       List<String> headers = list("cors.allowedHeaders");
-      b.cors(new CorsOptions(origins, credentials != null && credentials, headers == null ? List.of() : headers,
-          duration("cors.maxAge")));
+      b.cors(new CorsOptions(origins == null ? List.of() : origins, credentials != null && credentials,
+          headers == null ? List.of() : headers, duration("cors.maxAge"),
+          originPattern == null ? null : originPattern.asMatchPredicate()));
     }
     return b.build();
   }
@@ -300,6 +304,18 @@ final class InitParams {
         return false;
       default:
         throw bad(name, v, "true or false");
+    }
+  }
+
+  private Pattern pattern(String name) {
+    String v = raw(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(v);
+    } catch (PatternSyntaxException e) {
+      throw bad(name, v, "a java.util.regex pattern (" + e.getDescription() + ")");
     }
   }
 

@@ -174,4 +174,17 @@ class InitParamsTest {
         () -> params(Map.of("sio4j.serveClient", "yes")).serveClient());
     assertEquals("init-param sio4j.serveClient='yes': expected true or false", e.getMessage());
   }
+
+  @Test
+  void anOriginPatternAllowsTheOriginsItMatchesWhole() {
+    EngineOptions o = params(Map.of("sio4j.cors.originPattern", "https://[a-z]+\\.example",
+        "sio4j.cors.credentials", "true")).engineOptions();
+    assertTrue(o.cors().allows("https://app.example"));
+    assertFalse(o.cors().allows("https://app.example.evil"));
+    assertFalse(o.cors().allows("null"));
+    assertTrue(o.cors().credentials());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> params(Map.of("sio4j.cors.originPattern", "https://(")).engineOptions());
+    assertTrue(bad.getMessage().startsWith("init-param sio4j.cors.originPattern='https://('"), bad.getMessage());
+  }
 }
