@@ -51,8 +51,9 @@ final class PropertiesOptions {
     }
     set(cookie(p.cookie()), b::cookie);
     Sio4jProperties.Cors cors = p.cors();
-    if (cors != null && cors.origins() != null && !cors.origins().isEmpty()) {
-      b.cors(new CorsOptions(cors.origins(), cors.credentials(), orEmpty(cors.allowedHeaders()), cors.maxAge()));
+    if (cors != null && (cors.origins() != null && !cors.origins().isEmpty() || cors.originPattern() != null)) {
+      b.cors(new CorsOptions(orEmpty(cors.origins()), cors.credentials(), orEmpty(cors.allowedHeaders()),
+          cors.maxAge(), cors.originPattern() == null ? null : cors.originPattern().asMatchPredicate()));
     }
     return b.build();
   }

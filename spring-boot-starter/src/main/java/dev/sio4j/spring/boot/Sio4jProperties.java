@@ -4,6 +4,7 @@ import dev.sio4j.engine.transport.TransportType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -80,14 +81,16 @@ public record Sio4jProperties(
     @DefaultValue Redis redis) {
 
   /**
-   * {@code sio4j.cors.*}; setting {@code origins} turns CORS on.
+   * {@code sio4j.cors.*}; setting {@code origins} or {@code origin-pattern} turns CORS on.
    *
    * @param origins the allowed origins, or *
    * @param credentials whether credentials are allowed; false by default
    * @param allowedHeaders the allowed request headers
    * @param maxAge how long a preflight answer may be cached
+   * @param originPattern a regular expression: the origins it matches as a whole are allowed too
    */
-  public record Cors(List<String> origins, boolean credentials, List<String> allowedHeaders, Duration maxAge) {}
+  public record Cors(List<String> origins, boolean credentials, List<String> allowedHeaders, Duration maxAge,
+      Pattern originPattern) {}
 
   /**
    * {@code sio4j.endpoints.*}. The Spring beans annotated {@code @SocketIoEndpoint} (found by component scanning or

@@ -128,6 +128,17 @@ class SocketIoAutoConfigurationTest {
   }
 
   @Test
+  void anOriginPatternAloneTurnsCorsOnForTheOriginsItMatches() {
+    web.withPropertyValues("sio4j.cors.origin-pattern=https://[a-z]+\\.example", "sio4j.cors.credentials=true")
+        .run(context -> {
+          EngineOptions e = context.getBean(SocketIoOptions.class).engine();
+          assertThat(e.cors().allows("https://app.example")).isTrue();
+          assertThat(e.cors().allows("https://app.example.evil")).isFalse();
+          assertThat(e.cors().credentials()).isTrue();
+        });
+  }
+
+  @Test
   void unsetPropertiesKeepNodesDefaults() {
     web.run(context -> {
       SocketIoOptions options = context.getBean(SocketIoOptions.class);
