@@ -41,6 +41,7 @@ public final class SocketIoServer {
   private final ScheduledExecutorService timer;
   private final Map<String, Namespace> nsps = new ConcurrentHashMap<>();
   private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Namespace>> namespaceListeners = new CopyOnWriteArrayList<>();
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final Namespace main;
 
@@ -107,7 +108,29 @@ public final class SocketIoServer {
         created = new Namespace(this, n, null);
       }
       nsps.put(n, created);
+      notifyNewNamespace(created);
       return created;
+    }
+  }
+
+  /** The namespaces that exist now (Node's {@code io._nsps}), dynamic children included; a snapshot. */
+  public List<Namespace> namespaces() {
+    return List.copyOf(nsps.values());
+  }
+
+  /**
+   * Adds a listener for each namespace created from now on (Node's {@code new_namespace} event), dynamic children
+   * included. Called on the thread that created it, while the namespace registry is locked: must not block nor
+   * create a namespace.
+   */
+  public SocketIoServer onNewNamespace(Consumer<Namespace> listener) {
+    namespaceListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  private void notifyNewNamespace(Namespace created) {
+    for (Consumer<Namespace> l : namespaceListeners) {
+      l.accept(created);
     }
   }
 
@@ -296,6 +319,7 @@ public final class SocketIoServer {
           }
           Namespace child = p.createChild(name);
           nsps.put(name, child);
+          notifyNewNamespace(child);
           return child;
         }
       }
