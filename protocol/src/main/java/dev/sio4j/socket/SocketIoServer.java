@@ -114,6 +114,11 @@ public final class SocketIoServer {
     return created;
   }
 
+  /** The namespaces that exist now (Node's {@code io._nsps}), dynamic children included; a snapshot. */
+  public List<Namespace> namespaces() {
+    return List.copyOf(nsps.values());
+  }
+
   /** A dynamic namespace: every name matching {@code pattern} (whole name) gets a child namespace. */
   public Namespace of(Pattern pattern) {
     ParentNamespace p = new ParentNamespace(this, (name, auth) -> pattern.matcher(name).matches(), true);
