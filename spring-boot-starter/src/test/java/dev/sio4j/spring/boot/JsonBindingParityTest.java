@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The codec with {@link JacksonJsonBinding} (Boot's default {@code ObjectMapper} settings) writes the same wire bytes
+ * The codec with {@link JacksonJsonBinding} (Jackson's default {@code ObjectMapper} settings) writes the same wire bytes
  * as with the default JSON-B binding, and reads them back into the same values. Record components are declared in
  * alphabetical order and are not null: JSON-B sorts properties and leaves out null ones, Jackson by default does
  * neither (the application's {@code ObjectMapper} settings decide).
