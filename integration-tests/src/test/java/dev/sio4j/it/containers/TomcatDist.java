@@ -55,8 +55,13 @@ final class TomcatDist implements DeployedApp {
    * deployed too, at {@code /manager}, with a user of role {@code manager-script} for {@link #manager(String)}.
    */
   static TomcatDist start(War war, boolean manager) throws Exception {
-    Path home = Path.of(System.getProperty("sio4j.it.tomcat.home", "target/containers/apache-tomcat-10.1.59"))
-        .toAbsolutePath();
+    return start(war, manager, Path.of(System.getProperty("sio4j.it.tomcat.home",
+        "target/containers/apache-tomcat-10.1.59")));
+  }
+
+  /** Like {@link #start(War, boolean)} on the distribution at {@code home} (e.g. Tomcat 11 beside the default 10.1). */
+  static TomcatDist start(War war, boolean manager, Path distribution) throws Exception {
+    Path home = distribution.toAbsolutePath();
     if (!Files.isRegularFile(home.resolve("bin/bootstrap.jar"))) {
       throw new IllegalStateException("no Tomcat at " + home + ": run the build (pre-integration-test unpacks it)");
     }

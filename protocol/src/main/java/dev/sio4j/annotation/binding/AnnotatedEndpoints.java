@@ -2,6 +2,7 @@ package dev.sio4j.annotation.binding;
 
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.SocketIoServer;
+import dev.sio4j.socket.parser.JsonBinding;
 import java.util.Objects;
 
 /**
@@ -40,14 +41,14 @@ public final class AnnotatedEndpoints {
   public static Namespace register(SocketIoServer io, Class<?> endpointClass, EndpointInstanceFactory factory) {
     Objects.requireNonNull(io, "io");
     Objects.requireNonNull(factory, "factory");
-    EndpointModel model = EndpointIntrospector.scan(endpointClass);
+    EndpointModel model = EndpointIntrospector.scan(endpointClass, io.options().parser().jsonBinding());
     return new EndpointBinding(model, new LazyInstance(endpointClass, factory)).attach(io);
   }
 
   /** Registers an already created endpoint instance (its class carries the annotations). */
   public static Namespace register(SocketIoServer io, Object endpoint) {
     Objects.requireNonNull(io, "io");
-    EndpointModel model = EndpointIntrospector.scan(endpoint.getClass());
+    EndpointModel model = EndpointIntrospector.scan(endpoint.getClass(), io.options().parser().jsonBinding());
     return new EndpointBinding(model, new LazyInstance(endpoint)).attach(io);
   }
 
@@ -57,7 +58,7 @@ public final class AnnotatedEndpoints {
    * @throws EndpointDefinitionException when the class is not a valid endpoint
    */
   public static void validate(Class<?> endpointClass) {
-    EndpointIntrospector.scan(endpointClass);
+    EndpointIntrospector.scan(endpointClass, JsonBinding.jsonb());
   }
 
   /**

@@ -1,13 +1,9 @@
 package dev.sio4j.annotation.binding;
 
-import jakarta.json.JsonStructure;
+import dev.sio4j.socket.parser.JsonBinding;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
-import jakarta.json.bind.config.BinaryDataStrategy;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -28,7 +24,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import org.eclipse.yasson.YassonJsonb;
 
 /**
  * Builds the {@link ValueConverter} of a declared parameter type, once, at registration.
@@ -38,19 +33,13 @@ import org.eclipse.yasson.YassonJsonb;
  *   <li>the tree node already is the wanted value ({@code Object}, {@code String}, {@code Boolean}, {@code Integer},
  *       {@code byte[]}, {@code Map<String,Object>}, {@code List<Object>}...): passed as is, no copy;
  *   <li>a number of another numeric type where no precision is lost (int to long/double...): unboxed and re-boxed;
- *   <li>{@code JsonValue} and its subtypes: the tree is turned into JSON-P ({@link JsonTrees});
- *   <li>anything else (records, POJOs, {@code List<Record>}, {@code Map<K,V>}, enums...): the tree is turned into a
- *       JSON-P structure and handed to Yasson's {@code fromJsonStructure(structure, genericType)}, so no JSON text is
- *       written or parsed; a scalar goes through its (tiny) JSON text and {@code fromJson}.
+ *   <li>{@code JsonValue} and its subtypes: the tree is turned into JSON-P;
+ *   <li>anything else (records, POJOs, {@code List<Record>}, {@code Map<K,V>}, enums...): the server's
+ *       {@link JsonBinding} ({@code fromTree}), JSON-B by default.
  * </ol>
- * One shared {@link Jsonb} (Yasson, {@code BinaryDataStrategy.BASE_64} so binary attachments inside objects fill
- * {@code byte[]} fields) serves every endpoint. Stateless, thread safe.
+ * Stateless, thread safe.
  */
 final class Converters {
-
-  /** Shared by every endpoint: Yasson's Jsonb is thread safe and caches its class models. */
-  static final Jsonb JSONB =
-      JsonbBuilder.create(new JsonbConfig().withBinaryDataStrategy(BinaryDataStrategy.BASE_64));
 
   private static final Set<Class<?>> COLLECTION_INTERFACES = Set.of(Iterable.class, Collection.class, List.class,
       Set.class, SortedSet.class, NavigableSet.class, Queue.class, Deque.class, Map.class, SortedMap.class,
@@ -99,13 +88,13 @@ final class Converters {
   }
 
   /** The converter for {@code type}; call {@link #problem} first. */
-  static ValueConverter forType(Type type) {
+  static ValueConverter forType(Type type, JsonBinding binding) {
     Class<?> raw = rawClass(type);
     if (raw == Object.class) {
       return v -> v;
     }
     if (raw.isPrimitive()) {
-      ValueConverter boxed = forType(box(raw));
+      ValueConverter boxed = forType(box(raw), binding);
       String name = raw.getName();
       return v -> {
         if (v == null) {
@@ -115,16 +104,10 @@ final class Converters {
       };
     }
     if (JsonValue.class.isAssignableFrom(raw)) {
-      return v -> {
-        JsonValue json = JsonTrees.toJsonValue(v);
-        if (v == null && raw != JsonValue.class) {
-          return null;
-        }
-        return raw.cast(json);
-      };
+      return v -> JsonBinding.jsonb().fromTree(v, raw); // JSON-P types are JSON-P's, whatever the binding
     }
     ValueConverter fast = fastPath(type, raw);
-    ValueConverter general = json(type);
+    ValueConverter general = v -> binding.fromTree(v, type);
     boolean optional = raw == Optional.class;
     return v -> {
       if (v == null) {
@@ -182,16 +165,6 @@ final class Converters {
   private static boolean anything(Type t) {
     return t == Object.class || t instanceof WildcardType w && w.getLowerBounds().length == 0
         && (w.getUpperBounds().length == 0 || w.getUpperBounds()[0] == Object.class);
-  }
-
-  private static ValueConverter json(Type type) {
-    if (JSONB instanceof YassonJsonb yasson) {
-      return v -> {
-        JsonValue json = JsonTrees.toJsonValue(v);
-        return json instanceof JsonStructure s ? yasson.fromJsonStructure(s, type) : JSONB.fromJson(json.toString(), type);
-      };
-    }
-    return v -> JSONB.fromJson(JsonTrees.toJsonValue(v).toString(), type);
   }
 
   static Class<?> rawClass(Type type) {

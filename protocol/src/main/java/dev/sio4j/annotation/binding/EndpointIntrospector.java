@@ -3,6 +3,7 @@ package dev.sio4j.annotation.binding;
 import dev.sio4j.annotation.OnConnectGuard;
 import dev.sio4j.annotation.OnEvent;
 import dev.sio4j.annotation.SocketIoEndpoint;
+import dev.sio4j.socket.parser.JsonBinding;
 import dev.sio4j.socket.parser.PacketDecoder;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -26,7 +27,7 @@ final class EndpointIntrospector {
 
   private EndpointIntrospector() {}
 
-  static EndpointModel scan(Class<?> type) {
+  static EndpointModel scan(Class<?> type, JsonBinding json) {
     SocketIoEndpoint endpoint = type.getAnnotation(SocketIoEndpoint.class);
     if (endpoint == null) {
       throw new EndpointDefinitionException(type.getName() + " is not annotated @SocketIoEndpoint");
@@ -61,7 +62,7 @@ final class EndpointIntrospector {
       if (kind == null) {
         continue;
       }
-      HandlerMethod handler = HandlerMethod.bind(type, m, kind);
+      HandlerMethod handler = HandlerMethod.bind(type, m, kind, json);
       if (kind == HandlerKind.EVENT) {
         String name = m.getAnnotation(OnEvent.class).value();
         if (name.isEmpty() || PacketDecoder.RESERVED_EVENTS.contains(name)) {

@@ -1,6 +1,7 @@
 package dev.sio4j.annotation.binding;
 
 import dev.sio4j.socket.Ack;
+import dev.sio4j.socket.parser.JsonBinding;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -44,12 +45,12 @@ final class HandlerMethod {
     this.invoker = invoker;
   }
 
-  static HandlerMethod bind(Class<?> endpoint, Method method, HandlerKind kind) {
+  static HandlerMethod bind(Class<?> endpoint, Method method, HandlerKind kind, JsonBinding json) {
     String description = describe(endpoint, method);
     if (Modifier.isStatic(method.getModifiers())) {
       throw new EndpointDefinitionException(description + ": handler methods must not be static");
     }
-    ParameterBinder[] binders = Parameters.binders(endpoint, method, kind);
+    ParameterBinder[] binders = Parameters.binders(endpoint, method, kind, json);
     Result result = result(method, kind, description);
     Class<?> errorType = kind != HandlerKind.ERROR ? null : Arrays.stream(method.getParameterTypes())
         .filter(Throwable.class::isAssignableFrom).findFirst().orElseThrow();

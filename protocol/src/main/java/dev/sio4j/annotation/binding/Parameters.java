@@ -8,6 +8,7 @@ import dev.sio4j.socket.Handshake;
 import dev.sio4j.socket.Namespace;
 import dev.sio4j.socket.Socket;
 import dev.sio4j.socket.SocketIoServer;
+import dev.sio4j.socket.parser.JsonBinding;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
@@ -22,7 +23,7 @@ final class Parameters {
   private Parameters() {}
 
   /** The binders of {@code method}'s parameters, in order; also the payload-argument count via {@code Binders}. */
-  static ParameterBinder[] binders(Class<?> endpoint, Method method, HandlerKind kind) {
+  static ParameterBinder[] binders(Class<?> endpoint, Method method, HandlerKind kind, JsonBinding json) {
     Parameter[] params = method.getParameters();
     Type[] types = method.getGenericParameterTypes();
     ParameterBinder[] binders = new ParameterBinder[params.length];
@@ -33,7 +34,7 @@ final class Parameters {
       String where = "parameter " + (i + 1) + " (" + types[i].getTypeName() + ") of " + HandlerMethod.describe(endpoint,
           method);
       if (params[i].isAnnotationPresent(Auth.class)) {
-        binders[i] = auth(types[i], where);
+        binders[i] = auth(types[i], where, json);
       } else if (params[i].isAnnotationPresent(EventName.class)) {
         if (!kind.hasPayload() || type != String.class) {
           throw new EndpointDefinitionException(where + ": @EventName needs a String parameter of an @OnEvent or"
@@ -69,7 +70,7 @@ final class Parameters {
       } else if (kind.hasAuth() && type == Map.class) {
         binders[i] = inv -> inv.socket().handshake().auth();
       } else if (kind.hasPayload()) {
-        binders[i] = payload(types[i], position++, where);
+        binders[i] = payload(types[i], position++, where, json);
       } else {
         throw unbindable(where, kind);
       }
@@ -85,8 +86,8 @@ final class Parameters {
     return new EndpointDefinitionException(where + " cannot be bound in an " + kind.annotationName() + " method");
   }
 
-  private static ParameterBinder auth(Type type, String where) {
-    ValueConverter converter = converter(type, where);
+  private static ParameterBinder auth(Type type, String where, JsonBinding json) {
+    ValueConverter converter = converter(type, where, json);
     String expected = Converters.rawClass(type).getSimpleName();
     return inv -> {
       try {
@@ -97,8 +98,8 @@ final class Parameters {
     };
   }
 
-  private static ParameterBinder payload(Type type, int index, String where) {
-    ValueConverter converter = converter(type, where);
+  private static ParameterBinder payload(Type type, int index, String where, JsonBinding json) {
+    ValueConverter converter = converter(type, where, json);
     String expected = Converters.rawClass(type).getSimpleName();
     return inv -> {
       Object value = index < inv.args().size() ? inv.args().get(index) : null;
@@ -111,11 +112,11 @@ final class Parameters {
     };
   }
 
-  private static ValueConverter converter(Type type, String where) {
+  private static ValueConverter converter(Type type, String where, JsonBinding json) {
     String problem = Converters.problem(type);
     if (problem != null) {
       throw new EndpointDefinitionException(where + " cannot be bound: " + problem);
     }
-    return Converters.forType(type);
+    return Converters.forType(type, json);
   }
 }

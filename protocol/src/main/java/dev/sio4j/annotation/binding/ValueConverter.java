@@ -1,6 +1,6 @@
 package dev.sio4j.annotation.binding;
 
-/** Converts one node of a plain tree (see {@link JsonTrees}) to a declared Java type. Stateless, thread safe. */
+/** Converts one node of a plain tree (see {@link dev.sio4j.socket.parser.JsonBinding}) to a declared Java type. Stateless, thread safe. */
 @FunctionalInterface
 interface ValueConverter {
 

@@ -4,9 +4,13 @@ package dev.sio4j.socket.parser;
 final class DefaultParser implements SocketParser {
 
   static final String NAME = "json";
-  static final DefaultParser INSTANCE = new DefaultParser();
+  static final DefaultParser INSTANCE = new DefaultParser(JsonBinding.jsonb());
 
-  private DefaultParser() {}
+  private final JsonBinding binding;
+
+  DefaultParser(JsonBinding binding) {
+    this.binding = binding;
+  }
 
   @Override
   public String name() {
@@ -15,7 +19,12 @@ final class DefaultParser implements SocketParser {
 
   @Override
   public Encoder newEncoder() {
-    return new PacketEncoder();
+    return new PacketEncoder(binding);
+  }
+
+  @Override
+  public JsonBinding jsonBinding() {
+    return binding;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.sio4j.socket.parser;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.math.BigDecimal;
@@ -14,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.yasson.YassonJsonb;
 
 /**
  * Encodes {@link SocketPacket}s into Socket.IO v5 wire form (Node's {@code socket.io-parser} {@code Encoder}).
@@ -23,8 +21,9 @@ import org.eclipse.yasson.YassonJsonb;
  * {@code {"_placeholder":true,"num":n}} and returned as attachments; the type then becomes BINARY_EVENT/BINARY_ACK.
  * JSON is compact and keeps map key order. {@code Double}/{@code Float} values that are whole and exactly
  * representable are written without a fraction (as JavaScript does); NaN and infinities become {@code null}.
- * {@link JsonValue}s are written as they are; any other object (POJO, record, enum...) is serialized by JSON-B, so
- * binary inside a POJO is not extracted (JSON-B writes it its own way).
+ * {@link JsonValue}s are written as they are; any other object (POJO, record...) is turned into a plain tree by the
+ * {@link JsonBinding} (JSON-B by default, which writes binary inside a POJO as base64; a binding whose trees keep
+ * {@code byte[]} nodes gets attachments).
  *
  * <p>Thread safe: one instance (and its one {@link Jsonb}) serves every connection.
  */
@@ -35,16 +34,21 @@ public final class PacketEncoder implements SocketParser.Encoder {
   private static final double MAX_SAFE_INTEGER = 9007199254740991d;
 
   private final JsonGeneratorFactory generators = Json.createGeneratorFactory(JsonBuffers.CONFIG);
-  private final Jsonb jsonb;
+  private final JsonBinding binding;
 
-  /** Creates an encoder with a default {@link Jsonb}. */
+  /** Creates an encoder that serializes POJOs with {@link JsonBinding#jsonb()}. */
   public PacketEncoder() {
-    this(JsonbBuilder.create());
+    this(JsonBinding.jsonb());
   }
 
   /** Creates an encoder that serializes POJOs with the given {@link Jsonb} (shared, must be thread safe). */
   public PacketEncoder(Jsonb jsonb) {
-    this.jsonb = jsonb;
+    this(new JsonbBinding(jsonb));
+  }
+
+  /** Creates an encoder that turns POJOs into plain trees with {@code binding} (shared, must be thread safe). */
+  public PacketEncoder(JsonBinding binding) {
+    this.binding = java.util.Objects.requireNonNull(binding, "binding");
   }
 
   /**
@@ -61,7 +65,9 @@ public final class PacketEncoder implements SocketParser.Encoder {
     if (packet.data() != null) {
       try (JsonGenerator gen = generators.createGenerator(new BuilderWriter(sb))) {
         write(gen, packet.data(), attachments, 0);
-      } catch (jakarta.json.JsonException | jakarta.json.bind.JsonbException e) {
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (RuntimeException e) { // JSON-P, JSON-B or the application binding's own exception
         throw new IllegalArgumentException("cannot serialize packet data: " + e.getMessage(), e);
       }
     }
@@ -165,18 +171,20 @@ public final class PacketEncoder implements SocketParser.Encoder {
     } else if (v instanceof Character || v instanceof Enum<?>) {
       gen.write(v instanceof Enum<?> e ? e.name() : v.toString());
     } else {
-      writePojo(gen, v);
+      writePojo(gen, v, attachments, depth);
     }
   }
 
-  private void writePojo(JsonGenerator gen, Object v) {
-    if (jsonb instanceof YassonJsonb yasson) {
-      yasson.toJson(v, gen);
-    } else {
-      try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(jsonb.toJson(v)))) {
-        gen.write(reader.readValue());
-      }
+  private void writePojo(JsonGenerator gen, Object v, List<byte[]> attachments, int depth) {
+    if (binding instanceof JsonbBinding jsonb) {
+      jsonb.write(v, gen);
+      return;
     }
+    Object tree = binding.toTree(v);
+    if (tree == v) {
+      throw new IllegalArgumentException(binding + " returned no tree for " + v.getClass().getName());
+    }
+    write(gen, tree, attachments, depth + 1);
   }
 
   private static void writePlaceholder(JsonGenerator gen, byte[] bytes, List<byte[]> attachments) {

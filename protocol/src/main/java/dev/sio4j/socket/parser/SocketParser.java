@@ -34,6 +34,22 @@ public interface SocketParser {
   }
 
   /**
+   * The default parser with application types bound by {@code binding} (e.g. the application's Jackson
+   * {@code ObjectMapper}) instead of JSON-B; the wire format is the same.
+   */
+  static SocketParser json(JsonBinding binding) {
+    return new DefaultParser(java.util.Objects.requireNonNull(binding, "binding"));
+  }
+
+  /**
+   * How annotated endpoints convert event arguments to parameter types; {@link JsonBinding#jsonb()} unless the parser
+   * says otherwise.
+   */
+  default JsonBinding jsonBinding() {
+    return JsonBinding.jsonb();
+  }
+
+  /**
    * The parser of that name: {@code json}, or a {@link ServiceLoader} provider (from this interface's class loader,
    * then the thread's context class loader) whose {@link #name()} matches, ignoring case.
    *

@@ -1,4 +1,4 @@
-package dev.sio4j.annotation.binding;
+package dev.sio4j.socket.parser;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
