@@ -73,6 +73,9 @@ import java.util.Set;
  *     5 minutes, Node's {@code http.Server.requestTimeout}. The body buffer grows with the bytes received, never with
  *     the declared {@code Content-Length}, and a POST still being read when its session closes is answered 400 and
  *     dropped (as Node's polling transport destroys it)
+ * @param allowEIO3 whether Engine.IO v3 clients ({@code EIO=3}: socket.io-client 2.x, the Java client 1.x) are
+ *     accepted, as Node's {@code allowEIO3}; defaults to {@code false} (they get the error of an unsupported protocol
+ *     version). With v3 the client pings and the server answers, and polling payloads use the v3 framing
  */
 public record EngineOptions(
     String path,
@@ -96,7 +99,8 @@ public record EngineOptions(
     int maxTrackedAddresses,
     int maxInboundPacketsPerSecond,
     int inboundPacketBurst,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    boolean allowEIO3) {
 
   /** Validates every value and says which one is wrong. */
   public EngineOptions {
@@ -193,6 +197,7 @@ public record EngineOptions(
     private int maxInboundPacketsPerSecond;
     private int inboundPacketBurst;
     private Duration requestTimeout = Duration.ofMinutes(5);
+    private boolean allowEIO3;
 
     private Builder() {}
 
@@ -219,6 +224,7 @@ public record EngineOptions(
       maxInboundPacketsPerSecond = o.maxInboundPacketsPerSecond;
       inboundPacketBurst = o.inboundPacketBurst;
       requestTimeout = o.requestTimeout;
+      allowEIO3 = o.allowEIO3;
     }
 
     /** See {@link EngineOptions#path()}. */
@@ -265,13 +271,15 @@ public record EngineOptions(
     public Builder inboundPacketBurst(int v) { inboundPacketBurst = v; return this; }
     /** See {@link EngineOptions#requestTimeout()}; default 5 minutes (Node's {@code requestTimeout}). */
     public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+    /** See {@link EngineOptions#allowEIO3()}; default {@code false}. */
+    public Builder allowEIO3(boolean v) { allowEIO3 = v; return this; }
 
     /** Validates and builds. */
     public EngineOptions build() {
       return new EngineOptions(path, pingInterval, pingTimeout, upgradeTimeout, maxHttpBufferSize, transports,
           allowUpgrades, cookie, cors, allowRequest, perMessageDeflate, httpCompressionThreshold, maxBufferedPackets,
           maxBufferedBytes, maxSessions, maxHandshakesPerAddress, handshakeWindow, maxSessionsPerAddress,
-          maxTrackedAddresses, maxInboundPacketsPerSecond, inboundPacketBurst, requestTimeout);
+          maxTrackedAddresses, maxInboundPacketsPerSecond, inboundPacketBurst, requestTimeout, allowEIO3);
     }
   }
 }

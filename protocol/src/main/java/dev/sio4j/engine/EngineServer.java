@@ -263,10 +263,15 @@ public final class EngineServer {
     if (hook != null && !hook.allow(request)) {
       return new EngineError.Rejection(EngineError.FORBIDDEN);
     }
-    if (!Integer.toString(EngineSession.PROTOCOL).equals(request.eio())) {
-      return new EngineError.Rejection(EngineError.UNSUPPORTED_PROTOCOL_VERSION); // EIO v3 is not supported
-    }
-    return null;
+    return protocolRejection(request);
+  }
+
+  /** EIO=4, or EIO=3 when {@code allowEIO3} is on, as Node; anything else is an unsupported protocol version. */
+  private EngineError.Rejection protocolRejection(EngineRequest request) {
+    String eio = request.eio();
+    boolean supported = Integer.toString(EngineSession.PROTOCOL).equals(eio)
+        || (options.allowEIO3() && "3".equals(eio));
+    return supported ? null : new EngineError.Rejection(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
   }
 
   private EngineError.Rejection rejectWebSocket(EngineRequest request, boolean runHooks) {
@@ -285,8 +290,7 @@ public final class EngineServer {
       if (runHooks) {
         return checkHandshake(request);
       }
-      return Integer.toString(EngineSession.PROTOCOL).equals(request.eio())
-          ? null : new EngineError.Rejection(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+      return protocolRejection(request);
     }
     EngineSession session = sessions.get(request.sid());
     if (session == null) {

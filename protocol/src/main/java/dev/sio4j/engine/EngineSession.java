@@ -57,6 +57,8 @@ final class EngineSession implements EngineSocket {
   private final List<EngineSocketListener> listeners = new CopyOnWriteArrayList<>();
   private final Heartbeat heartbeat;
   private final InboundRateLimiter inboundRate;
+  /** The Engine.IO protocol version of the client: 3 (accepted with allowEIO3) or 4. */
+  private final int protocol;
 
   private volatile SessionState state = SessionState.OPENING; // written under lock
   private volatile Transport transport; // written under lock
@@ -74,9 +76,10 @@ final class EngineSession implements EngineSocket {
     this.options = server.options();
     this.request = request;
     this.inboundRate = server.newInboundRateLimiter();
+    this.protocol = "3".equals(request.eio()) ? 3 : PROTOCOL;
     this.heartbeat = new Heartbeat(server.timers(), options.pingInterval(), options.pingTimeout(),
         () -> enqueue(OutboundMessage.PING, null, false),
-        () -> closeWith(DisconnectReason.PING_TIMEOUT, null, null));
+        () -> closeWith(DisconnectReason.PING_TIMEOUT, null, null), protocol == 3);
   }
 
   // ---- lifecycle ----
@@ -84,7 +87,7 @@ final class EngineSession implements EngineSocket {
   /** Attaches the first transport, queues the open packet and starts the heartbeat. */
   void open(Transport first, List<String> upgrades) {
     OutboundMessage openPacket =
-        OutboundMessage.control(new EnginePacket.Text(PacketType.OPEN, Jsons.handshake(id, upgrades, options)));
+        OutboundMessage.control(new EnginePacket.Text(PacketType.OPEN, Jsons.handshake(id, upgrades, options, protocol)));
     synchronized (lock) {
       transport = first;
       if (first instanceof WebSocketTransport ws) {
@@ -387,8 +390,21 @@ final class EngineSession implements EngineSocket {
       events.execute(() -> forEachListener(l -> l.onPacket(packet))); // messages fire it with onMessage/onBinary
     }
     switch (packet.type()) {
-      case PONG -> heartbeat.onPong();
-      case PING -> closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid heartbeat direction", null);
+      case PONG -> {
+        if (protocol == 3) {
+          closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid heartbeat direction", null);
+        } else {
+          heartbeat.onPong();
+        }
+      }
+      case PING -> {
+        if (protocol == 3) { // as Node for EIO=3: the client pings, the server answers
+          heartbeat.onClientPing();
+          enqueue(OutboundMessage.PONG, null, false);
+        } else {
+          closeWith(DisconnectReason.TRANSPORT_ERROR, "invalid heartbeat direction", null);
+        }
+      }
       case MESSAGE -> deliver(packet, transientBuffer);
       case CLOSE -> closeWith(DisconnectReason.TRANSPORT_CLOSE, null, null);
       default -> LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + id + ": ignored " + packet.type());
@@ -547,7 +563,7 @@ final class EngineSession implements EngineSocket {
 
   @Override
   public int protocol() {
-    return PROTOCOL;
+    return protocol;
   }
 
   @Override

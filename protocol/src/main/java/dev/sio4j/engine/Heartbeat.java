@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The v4 heartbeat of one session: every {@code pingInterval} the server sends a ping and expects the pong within
+ * The heartbeat of one session. In v4: every {@code pingInterval} the server sends a ping and expects the pong within
  * {@code pingTimeout}; the next ping is due {@code pingInterval} after the pong. One timer at a time on the server's
- * shared scheduler (monotonic: it runs on {@code System.nanoTime}). Thread safe; {@link #stop()} cancels the timer.
+ * shared scheduler (monotonic: it runs on {@code System.nanoTime}). In v3 ({@code clientPings}) the client pings and
+ * the session closes when no ping came for {@code pingInterval + pingTimeout}, as Node's engine.io for EIO=3. Thread safe; {@link #stop()} cancels the timer.
  */
 final class Heartbeat {
 
@@ -15,12 +16,15 @@ final class Heartbeat {
   private final Duration timeout;
   private final Runnable sendPing;
   private final Runnable onTimeout;
+  private final boolean clientPings;
 
   private ScheduledFuture<?> timer; // guarded by this
   private boolean awaitingPong; // guarded by this
   private boolean stopped; // guarded by this
 
-  Heartbeat(Timers timers, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout) {
+  Heartbeat(Timers timers, Duration interval, Duration timeout, Runnable sendPing, Runnable onTimeout,
+      boolean clientPings) {
+    this.clientPings = clientPings;
     this.timers = timers;
     this.interval = interval;
     this.timeout = timeout;
@@ -29,9 +33,24 @@ final class Heartbeat {
   }
 
   synchronized void start() {
-    if (!stopped) {
+    if (stopped) {
+      return;
+    }
+    if (clientPings) {
+      awaitingPong = true; // in v3 "awaiting" the client's next ping
+      timer = timers.schedule(this::expire, interval.plus(timeout));
+    } else {
       timer = timers.schedule(this::ping, interval);
     }
+  }
+
+  /** v3: a ping from the client; the next one is due within {@code pingInterval + pingTimeout}. */
+  synchronized void onClientPing() {
+    if (stopped || !clientPings) {
+      return;
+    }
+    cancelTimer();
+    timer = timers.schedule(this::expire, interval.plus(timeout));
   }
 
   /** A pong arrived: the ping is answered, the next one is due in {@code pingInterval}. Stray pongs are ignored. */

@@ -3,6 +3,7 @@ package dev.sio4j.engine;
 import dev.sio4j.engine.packet.EnginePacket;
 import dev.sio4j.engine.packet.PacketEncoder;
 import dev.sio4j.engine.packet.PacketType;
+import dev.sio4j.engine.packet.V3PayloadEncoder;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -26,11 +27,14 @@ public final class OutboundMessage {
   static final OutboundMessage NOOP = control(EnginePacket.NOOP);
   static final OutboundMessage CLOSE = control(EnginePacket.CLOSE);
   static final OutboundMessage PONG_PROBE = control(EnginePacket.PONG_PROBE);
+  static final OutboundMessage PONG = control(EnginePacket.PONG);
 
   private final EnginePacket packet;
   /** Whether a polling response carrying this message may be HTTP-compressed (Node's {@code compress} option). */
   private final boolean compress;
   private String textForm; // "<type><data>" or "b<base64>"; lazily cached (String is safely published)
+  private volatile String v3TextForm; // Engine.IO v3: "b4<base64>" for binary, lazily cached
+  private volatile byte[] v3BinaryFrame; // Engine.IO v3: type byte 4 + data, lazily cached
 
   private OutboundMessage(EnginePacket packet, boolean compress) {
     this.packet = packet;
@@ -123,6 +127,32 @@ public final class OutboundMessage {
       textForm = s;
     }
     return s;
+  }
+
+  /** The text form for an Engine.IO v3 session (binary as {@code b4<base64>}), computed once per message. */
+  String textForm(int protocol) {
+    if (protocol != 3 || !isBinary()) {
+      return textForm();
+    }
+    String s = v3TextForm;
+    if (s == null) {
+      s = V3PayloadEncoder.encodeAsText(packet);
+      v3TextForm = s;
+    }
+    return s;
+  }
+
+  /** The binary frame for an Engine.IO v3 session (type byte 4 first), computed once per message; a fresh view. */
+  ByteBuffer binaryFrame(int protocol) {
+    if (protocol != 3) {
+      return binaryFrame();
+    }
+    byte[] b = v3BinaryFrame;
+    if (b == null) {
+      b = V3PayloadEncoder.binaryFrame(((EnginePacket.Binary) packet).data());
+      v3BinaryFrame = b;
+    }
+    return ByteBuffer.wrap(b);
   }
 
   /** A WebSocket binary frame: a fresh view of the shared bytes (the channel may read it). */

@@ -5,9 +5,12 @@ import dev.sio4j.engine.packet.PacketParseException;
 import dev.sio4j.engine.packet.PacketType;
 import dev.sio4j.engine.packet.PayloadDecoder;
 import dev.sio4j.engine.packet.PayloadEncoder;
+import dev.sio4j.engine.packet.V3PayloadDecoder;
+import dev.sio4j.engine.packet.V3PayloadEncoder;
 import dev.sio4j.engine.transport.HttpResponse;
 import dev.sio4j.engine.transport.PollingExchange;
 import dev.sio4j.engine.transport.TransportType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,7 +93,7 @@ final class PollingTransport extends Transport {
       }
     }
     if (owed) {
-      exchange.respond(headers.payload(exchange.request(), NOOP, null, false)); // as if it had been pending
+      exchange.respond(headers.payload(exchange.request(), single(NOOP), null, false)); // as if it had been pending
       return;
     }
     if (gone) {
@@ -222,10 +225,20 @@ final class PollingTransport extends Transport {
     return new HttpResponse(status, h, null);
   }
 
+  /** v4: {@code 0x1e}-separated packets; v3: text or (posted as octet-stream) binary payload, as Node's parser-v3. */
+  private List<EnginePacket> decode(PollingExchange exchange, byte[] body) throws PacketParseException {
+    if (session.protocol() != 3) {
+      return PayloadDecoder.decode(body);
+    }
+    String type = exchange.request().header("content-type");
+    return type != null && type.startsWith(ResponseHeaders.OCTET_STREAM)
+        ? V3PayloadDecoder.decodeBinary(body) : V3PayloadDecoder.decodeText(body);
+  }
+
   private void deliver(PollingExchange exchange, byte[] body) {
     List<EnginePacket> packets;
     try {
-      packets = PayloadDecoder.decode(body);
+      packets = decode(exchange, body);
     } catch (PacketParseException e) {
       LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": bad payload, " + e.getMessage());
       exchange.respond(headers.error(exchange.request(), new EngineError.Rejection(EngineError.BAD_REQUEST)));
@@ -302,9 +315,12 @@ final class PollingTransport extends Transport {
       heldAfterProbe = false;
     }
     String trailer = close ? CLOSE : batch.isEmpty() ? NOOP : null;
-    String payload = encode(batch, trailer);
     String newSid = exchange.request().sid() == null ? session.id() : null;
-    exchange.respond(headers.payload(exchange.request(), payload, newSid, anyCompressible(batch)));
+    if (session.protocol() == 3) {
+      exchange.respond(v3Payload(exchange, batch, trailer, newSid));
+    } else {
+      exchange.respond(headers.payload(exchange.request(), encode(batch, trailer), newSid, anyCompressible(batch)));
+    }
     session.written(batch);
     if (close) {
       session.closeWith(DisconnectReason.FORCED_CLOSE, null, null);
@@ -319,6 +335,46 @@ final class PollingTransport extends Transport {
       }
     }
     return false;
+  }
+
+  /**
+   * A v3 poll answer: a binary payload when a message is binary and the client supports binary (no {@code b64}
+   * query parameter, as Node's {@code supportsBinary}), else a text payload of {@code <length>:<packet>}.
+   */
+  private HttpResponse v3Payload(PollingExchange exchange, List<Object> batch, String trailer, String newSid) {
+    boolean compress = anyCompressible(batch);
+    boolean binary = false;
+    for (Object o : batch) {
+      binary |= EngineSession.messageOf(o).isBinary();
+    }
+    if (binary && exchange.request().queryParam("b64") == null) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (Object o : batch) {
+        OutboundMessage m = EngineSession.messageOf(o);
+        if (m.isBinary()) {
+          V3PayloadEncoder.appendBinaryElement(true, m.binaryFrame(3).array(), out);
+        } else {
+          V3PayloadEncoder.appendBinaryElement(false, m.textForm().getBytes(StandardCharsets.UTF_8), out);
+        }
+      }
+      if (trailer != null) {
+        V3PayloadEncoder.appendBinaryElement(false, trailer.getBytes(StandardCharsets.UTF_8), out);
+      }
+      return headers.binaryPayload(exchange.request(), out.toByteArray(), newSid, compress);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : batch) {
+      V3PayloadEncoder.appendFramed(EngineSession.messageOf(o).textForm(3), sb);
+    }
+    if (trailer != null) {
+      V3PayloadEncoder.appendFramed(trailer, sb);
+    }
+    return headers.payload(exchange.request(), sb.toString(), newSid, compress);
+  }
+
+  /** The payload of one one-character control packet ({@code 6}; {@code 1:6} in v3). */
+  private String single(String packet) {
+    return session.protocol() == 3 ? "1:" + packet : packet;
   }
 
   private static String encode(List<Object> batch, String trailer) {
@@ -392,7 +448,7 @@ final class PollingTransport extends Transport {
     if (exchange != null && held && rejectHeld) {
       rejectGone(exchange);
     } else if (exchange != null) {
-      exchange.respond(headers.payload(exchange.request(), packet, null, false));
+      exchange.respond(headers.payload(exchange.request(), single(packet), null, false));
     }
     if (post != null && postDone(post)) {
       // A body still arriving when the session ends is dropped with its connection (Node destroys the request), so

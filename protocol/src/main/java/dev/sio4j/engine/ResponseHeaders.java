@@ -13,6 +13,7 @@ import java.util.Map;
 final class ResponseHeaders {
 
   static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+  static final String OCTET_STREAM = "application/octet-stream";
   private static final String CORS_METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE"; // the cors module's default
 
   private final EngineOptions options;
@@ -107,19 +108,28 @@ final class ResponseHeaders {
    * accepted; the cookie on a handshake.
    */
   HttpResponse payload(EngineRequest request, String payload, String newSid, boolean compress) {
-    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    return payload(request, payload.getBytes(StandardCharsets.UTF_8), TEXT_PLAIN, newSid, compress);
+  }
+
+  /** A poll answer of an Engine.IO v3 binary payload ({@code application/octet-stream}), as {@link #payload}. */
+  HttpResponse binaryPayload(EngineRequest request, byte[] payload, String newSid, boolean compress) {
+    return payload(request, payload, OCTET_STREAM, newSid, compress);
+  }
+
+  private HttpResponse payload(EngineRequest request, byte[] body, String contentType, String newSid,
+      boolean compress) {
     boolean cookie = newSid != null && options.cookie() != null;
     int threshold = options.httpCompressionThreshold();
     String encoding = compress && threshold >= 0 && body.length >= threshold
         ? HttpCompression.choose(request.header("accept-encoding")) : null;
-    if (!cookie && encoding == null && fixedPayloadHeaders != null) {
+    if (!cookie && encoding == null && fixedPayloadHeaders != null && contentType == TEXT_PLAIN) {
       return new HttpResponse(200, fixedPayloadHeaders, body); // the usual poll answer: no header map built
     }
     Map<String, String> h = base(request);
     if (cookie) {
       h.put("Set-Cookie", options.cookie().header(newSid, request.secure()));
     }
-    h.put("Content-Type", TEXT_PLAIN);
+    h.put("Content-Type", contentType);
     if (encoding != null) {
       body = HttpCompression.compress(body, encoding);
       h.put("Content-Encoding", encoding);

@@ -3,6 +3,7 @@ package dev.sio4j.engine;
 import dev.sio4j.engine.packet.EnginePacket;
 import dev.sio4j.engine.packet.PacketDecoder;
 import dev.sio4j.engine.packet.PacketParseException;
+import dev.sio4j.engine.packet.V3PayloadDecoder;
 import dev.sio4j.engine.transport.TransportType;
 import dev.sio4j.engine.transport.WebSocketChannel;
 import dev.sio4j.engine.transport.WebSocketHandler;
@@ -24,6 +25,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private final EngineSession session;
   private final WebSocketChannel channel;
   private final long maxMessage;
+  private final int protocol; // the session's Engine.IO version: v3 frames binary with a leading type byte
   private final ArrayDeque<OutboundMessage> control = new ArrayDeque<>(2); // guarded by session.lock
   private final WebSocketChannel.SendCallback callback = new Callback();
 
@@ -39,6 +41,7 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     this.session = session;
     this.channel = channel;
     this.maxMessage = options.maxHttpBufferSize();
+    this.protocol = session.protocol();
   }
 
   @Override
@@ -157,9 +160,9 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
   private void send(OutboundMessage message, boolean moreFollows) {
     try {
       if (message.isBinary()) {
-        channel.sendBinary(message.binaryFrame(), moreFollows, callback);
+        channel.sendBinary(message.binaryFrame(protocol), moreFollows, callback);
       } else {
-        channel.sendText(message.textForm(), moreFollows, callback);
+        channel.sendText(message.textForm(protocol), moreFollows, callback);
       }
     } catch (RuntimeException e) {
       callback.onFailure(e);
@@ -236,17 +239,21 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
     }
     EnginePacket packet;
     try {
-      packet = PacketDecoder.decodeText(text);
+      packet = protocol == 3 ? V3PayloadDecoder.decodeText(text, 0, text.length()) : PacketDecoder.decodeText(text);
     } catch (PacketParseException e) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": bad frame, " + e.getMessage());
-      if (attached) {
-        session.closeWith(DisconnectReason.PARSE_ERROR, e.getMessage(), null);
-      } else {
-        session.cancelUpgrade(this, "parse error");
-      }
+      badFrame(e);
       return;
     }
     route(packet, false);
+  }
+
+  private void badFrame(PacketParseException e) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "Engine.IO session " + session.id() + ": bad frame, " + e.getMessage());
+    if (attached) {
+      session.closeWith(DisconnectReason.PARSE_ERROR, e.getMessage(), null);
+    } else {
+      session.cancelUpgrade(this, "parse error");
+    }
   }
 
   @Override
@@ -255,7 +262,14 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
       tooLarge();
       return;
     }
-    route(PacketDecoder.decodeBinary(data), true);
+    EnginePacket packet;
+    try {
+      packet = protocol == 3 ? V3PayloadDecoder.decodeFrame(data) : PacketDecoder.decodeBinary(data);
+    } catch (PacketParseException e) {
+      badFrame(e);
+      return;
+    }
+    route(packet, true);
   }
 
   private void route(EnginePacket packet, boolean transientBuffer) {

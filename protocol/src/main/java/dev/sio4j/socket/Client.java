@@ -9,6 +9,7 @@ import dev.sio4j.socket.parser.ParseException;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,11 @@ final class Client implements EngineSocketListener {
     conn.addListener(this);
     connectTimer = server.timer().schedule(() -> context.execute(this::onConnectTimeout),
         server.options().connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    if (conn.protocol() == 3) {
+      // Socket.IO v4 protocol (socket.io-client 2.x): the main namespace is joined without a CONNECT, as Node's
+      // onconnection does for conn.protocol === 3
+      context.execute(() -> connect("/", new LinkedHashMap<>()));
+    }
   }
 
   EngineSocket conn() {
@@ -119,7 +125,9 @@ final class Client implements EngineSocketListener {
     }
     Socket socket = nsps.get(packet.namespace());
     PacketType type = packet.type();
-    if (socket == null && type == PacketType.CONNECT) {
+    if (socket == null && type == PacketType.CONNECT && conn.protocol() == 3) {
+      connectV3(packet.namespace());
+    } else if (socket == null && type == PacketType.CONNECT) {
       connect(packet.namespace(), auth(packet.data()));
     } else if (socket != null && type != PacketType.CONNECT && type != PacketType.CONNECT_ERROR) {
       socket.onPacket(packet);
@@ -132,6 +140,23 @@ final class Client implements EngineSocketListener {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> auth(Object data) {
     return data == null ? new LinkedHashMap<>() : (Map<String, Object>) data;
+  }
+
+  /** v4-protocol CONNECT: {@code /nsp?a=1}, the query being the auth, as Node's url.parse for protocol 3. */
+  private void connectV3(String nspWithQuery) {
+    int q = nspWithQuery.indexOf('?');
+    Map<String, Object> auth = new LinkedHashMap<>();
+    if (q >= 0) {
+      for (String pair : nspWithQuery.substring(q + 1).split("&")) {
+        if (!pair.isEmpty()) {
+          int eq = pair.indexOf('=');
+          String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          auth.putIfAbsent(k, v);
+        }
+      }
+    }
+    connect(q < 0 ? nspWithQuery : nspWithQuery.substring(0, q), auth);
   }
 
   private void connect(String name, Map<String, Object> auth) {

@@ -416,7 +416,9 @@ public class Namespace {
       if (error != null) {
         socket.cleanupUnconnected();
         joinEnded();
-        client.write(server.encoder().encode(SocketPacket.connectError(name, errorPayload(error))), false);
+        // the Socket.IO v4 protocol's CONNECT_ERROR carries err.data || err.message, as Node for protocol 3
+        Object payload = client.conn().protocol() == 3 ? v3ErrorPayload(error) : errorPayload(error);
+        client.write(server.encoder().encode(SocketPacket.connectError(name, payload)), false);
         return;
       }
       connect(socket, onConnected);
@@ -451,6 +453,11 @@ public class Namespace {
     if (parent != null) {
       parent.fireConnection(socket);
     }
+  }
+
+  private static Object v3ErrorPayload(Throwable error) {
+    Map<String, Object> v4 = errorPayload(error);
+    return v4.containsKey("data") ? v4.get("data") : v4.get("message");
   }
 
   static Map<String, Object> errorPayload(Throwable error) {

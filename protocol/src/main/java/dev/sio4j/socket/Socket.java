@@ -757,7 +757,8 @@ public final class Socket implements RemoteSocket {
     if (pid != null) {
       payload.put("pid", pid);
     }
-    client.write(encode(SocketPacket.connect(nsp.name(), payload)), false);
+    // the Socket.IO v4 protocol (an Engine.IO v3 client) has no payload in the CONNECT answer, as Node
+    client.write(encode(SocketPacket.connect(nsp.name(), client.conn().protocol() == 3 ? null : payload)), false);
     Set<String> replayed = new HashSet<>();
     // Node writes them before the CONNECT answer (the JS client buffers them); after it, every client handles them
     for (List<Object> missed : replay) {

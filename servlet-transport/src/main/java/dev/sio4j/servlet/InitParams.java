@@ -45,6 +45,7 @@ import java.util.function.Function;
  *   <tr><td>{@code sio4j.cookie.httpOnly}, {@code sio4j.cookie.secure}</td><td>booleans ({@code true}; absent
  *       {@code secure}: {@code Secure} when the handshake came over TLS)</td></tr>
  *   <tr><td>{@code sio4j.cookie.maxAge}, {@code sio4j.cookie.expires}</td><td>a duration; an ISO-8601 instant</td></tr>
+ *   <tr><td>{@code sio4j.allowEIO3}</td><td>boolean ({@code false}): accept Engine.IO v3 / socket.io-client 2.x</td></tr>
  *   <tr><td>{@code sio4j.requestTimeout}</td><td>duration a polling POST body may take to arrive (5 minutes), then
  *       408</td></tr>
  *   <tr><td>{@code sio4j.cors.origins}</td><td>comma list of origins, or {@code *}; enables CORS</td></tr>
@@ -148,6 +149,7 @@ final class InitParams {
     ifPresent(intValue("inboundPacketBurst"), b::inboundPacketBurst);
     ifPresent(duration("requestTimeout"), b::requestTimeout);
     ifPresent(bool("allowUpgrades"), b::allowUpgrades);
+    ifPresent(bool("allowEIO3"), b::allowEIO3);
     ifPresent(bool("perMessageDeflate"), b::perMessageDeflate);
     List<String> transports = list("transports");
     if (transports != null) {

@@ -51,7 +51,7 @@ public final class PacketDecoder {
     return new EnginePacket.Binary(frame);
   }
 
-  private static EnginePacket.Binary decodeBase64(String s, int from, int to) throws PacketParseException {
+  static EnginePacket.Binary decodeBase64(String s, int from, int to) throws PacketParseException {
     byte[] ascii = new byte[to - from];
     int n = 0;
     for (int i = from; i < to; i++) {
