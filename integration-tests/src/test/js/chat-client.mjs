@@ -87,11 +87,15 @@ const [toAlice] = await aliceGets;
 if (toAlice.from !== "bob" || toAlice.text !== "hi alice ✓") fail(`alice got ${JSON.stringify(toAlice)}`);
 log("messages ok");
 
-// 4. Typing is a volatile broadcast: over WebSocket the other user gets it (polling may drop it by design).
+// 4. Typing is a volatile broadcast: over WebSocket the other user gets it once the connection is free to write
+// (polling may drop it by design). A volatile packet is dropped while a write to alice is still in flight, as in
+// Node, which a loaded machine makes likely right after the messages above: bob keeps typing until alice sees it.
 if (mode !== "polling") {
   const aliceSeesTyping = once(alice, "typing");
   bob.emit("typing");
+  const typingAgain = setInterval(() => bob.emit("typing"), 100);
   const [typing] = await aliceSeesTyping;
+  clearInterval(typingAgain);
   if (!same(typing, { name: "bob" })) fail(`alice got typing ${JSON.stringify(typing)}`);
   log("typing ok");
 }
