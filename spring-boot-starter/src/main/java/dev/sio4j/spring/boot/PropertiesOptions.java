@@ -45,6 +45,7 @@ final class PropertiesOptions {
     set(p.maxInboundPacketsPerSecond(), b::maxInboundPacketsPerSecond);
     set(p.inboundPacketBurst(), b::inboundPacketBurst);
     set(p.allowUpgrades(), b::allowUpgrades);
+    set(p.allowEio3(), b::allowEIO3);
     set(p.perMessageDeflate(), b::perMessageDeflate);
     if (p.transports() != null && !p.transports().isEmpty()) {
       b.transports(EnumSet.copyOf(p.transports()));

@@ -40,6 +40,7 @@ import org.springframework.util.unit.DataSize;
  * @param inboundPacketBurst the burst of max-inbound-packets-per-second; 0 means the same as the rate
  * @param transports the transports clients may use; polling and websocket by default
  * @param allowUpgrades whether polling sessions may upgrade to WebSocket; true by default
+ * @param allowEio3 whether Engine.IO v3 clients (socket.io-client 2.x) are served; false by default (as Node)
  * @param perMessageDeflate whether WebSocket per-message deflate is offered; false by default (as Node)
  * @param cookie true for Node's io cookie, a cookie name, or false (the default) for none
  * @param cors the CORS policy of polling and the Origin check of WebSocket; none by default
@@ -70,6 +71,7 @@ public record Sio4jProperties(
     Integer inboundPacketBurst,
     Set<TransportType> transports,
     Boolean allowUpgrades,
+    Boolean allowEio3,
     Boolean perMessageDeflate,
     String cookie,
     Cors cors,

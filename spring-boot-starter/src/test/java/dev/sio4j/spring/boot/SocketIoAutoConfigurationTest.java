@@ -87,6 +87,7 @@ class SocketIoAutoConfigurationTest {
         "sio4j.inbound-packet-burst=200",
         "sio4j.transports=websocket",
         "sio4j.allow-upgrades=false",
+        "sio4j.allow-eio3=true",
         "sio4j.per-message-deflate=true",
         "sio4j.cookie=sid",
         "sio4j.cors.origins=https://a.example,https://b.example",
@@ -116,6 +117,7 @@ class SocketIoAutoConfigurationTest {
           assertThat(e.inboundPacketBurst()).isEqualTo(200);
           assertThat(e.transports()).isEqualTo(Set.of(TransportType.WEBSOCKET));
           assertThat(e.allowUpgrades()).isFalse();
+          assertThat(e.allowEIO3()).isTrue();
           assertThat(e.perMessageDeflate()).isTrue();
           assertThat(e.cookie().name()).isEqualTo("sid");
           assertThat(e.cors()).isEqualTo(new CorsOptions(List.of("https://a.example", "https://b.example"), true,
