@@ -7,7 +7,8 @@ import java.util.concurrent.ScheduledFuture;
  * The heartbeat of one session. In v4: every {@code pingInterval} the server sends a ping and expects the pong within
  * {@code pingTimeout}; the next ping is due {@code pingInterval} after the pong. One timer at a time on the server's
  * shared scheduler (monotonic: it runs on {@code System.nanoTime}). In v3 ({@code clientPings}) the client pings and
- * the session closes when no ping came for {@code pingInterval + pingTimeout}, as Node's engine.io for EIO=3. Thread safe; {@link #stop()} cancels the timer.
+ * the session closes when no ping came for {@code pingInterval + pingTimeout}, as Node's engine.io for EIO=3.
+ * Thread safe; {@link #stop()} cancels the timer.
  */
 final class Heartbeat {
 

@@ -10,6 +10,7 @@ import dev.sio4j.engine.packet.V3PayloadEncoder;
 import dev.sio4j.engine.transport.HttpResponse;
 import dev.sio4j.engine.transport.PollingExchange;
 import dev.sio4j.engine.transport.TransportType;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -348,7 +349,7 @@ final class PollingTransport extends Transport {
       binary |= EngineSession.messageOf(o).isBinary();
     }
     if (binary && exchange.request().queryParam("b64") == null) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       for (Object o : batch) {
         OutboundMessage m = EngineSession.messageOf(o);
         if (m.isBinary()) {

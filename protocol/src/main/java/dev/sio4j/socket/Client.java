@@ -2,6 +2,7 @@ package dev.sio4j.socket;
 
 import dev.sio4j.engine.EngineSocket;
 import dev.sio4j.engine.EngineSocketListener;
+import dev.sio4j.engine.transport.QueryStrings;
 import dev.sio4j.socket.parser.EncodedPacket;
 import dev.sio4j.socket.parser.SocketParser;
 import dev.sio4j.socket.parser.PacketType;
@@ -9,7 +10,6 @@ import dev.sio4j.socket.parser.ParseException;
 import dev.sio4j.socket.parser.SocketPacket;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,19 +142,15 @@ final class Client implements EngineSocketListener {
     return data == null ? new LinkedHashMap<>() : (Map<String, Object>) data;
   }
 
-  /** v4-protocol CONNECT: {@code /nsp?a=1}, the query being the auth, as Node's url.parse for protocol 3. */
+  /**
+   * v4-protocol CONNECT: {@code /nsp?a=1}, the query being the auth (first value of each name), as Node's url.parse
+   * for protocol 3; decoded as the handshake's query is, so a malformed escape stays raw text.
+   */
   private void connectV3(String nspWithQuery) {
     int q = nspWithQuery.indexOf('?');
     Map<String, Object> auth = new LinkedHashMap<>();
     if (q >= 0) {
-      for (String pair : nspWithQuery.substring(q + 1).split("&")) {
-        if (!pair.isEmpty()) {
-          int eq = pair.indexOf('=');
-          String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-          String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-          auth.putIfAbsent(k, v);
-        }
-      }
+      QueryStrings.parse(nspWithQuery.substring(q + 1)).forEach((name, values) -> auth.put(name, values.get(0)));
     }
     connect(q < 0 ? nspWithQuery : nspWithQuery.substring(0, q), auth);
   }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class EngineIoV3ClientIT {
       assertTrue(out.contains("acks ok") && out.contains("namespace ok") && out.contains("broadcast ok"), out);
       assertTrue(out.strip().endsWith("OK " + finalTransport), out);
     } finally {
-      server.close();
+      stop(server);
       io.close();
     }
   }
@@ -62,8 +63,17 @@ class EngineIoV3ClientIT {
       assertEquals(400, r.statusCode());
       assertEquals("{\"code\":5,\"message\":\"Unsupported protocol version\"}", r.body());
     } finally {
-      server.close();
+      stop(server);
       io.close();
+    }
+  }
+
+  /** Stops the runtime; Jetty's graceful-stop timeout on a keep-alive connection still open is not an error here. */
+  private static void stop(EmbeddedServer server) throws Exception {
+    try {
+      server.close();
+    } catch (TimeoutException e) {
+      // the JDK client's idle connection outlived Jetty's graceful stop (1 s); Jetty has stopped anyway
     }
   }
 
